@@ -1,0 +1,121 @@
+"""Cleaning one document: lines in, title + author + body paragraphs + removal log out.
+
+The order of rules is the order in which kinds are decided: wording first (unambiguous), then
+the title, then rules that depend on what is left around a line (polls, bios, injected
+headlines), and the site template last so it only reports what no specific rule explained.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaners.authors import AuthorBioRule, BylineRule
+from cleaners.base import CleanResult, Removal
+from cleaners.headlines import InjectedHeadlineRule
+from cleaners.lines import split_lines
+from cleaners.phrases import PHRASES
+from cleaners.polls import ReaderPollRule
+from cleaners.repeats import DuplicateLineRule, RepeatedTitleRule, SiteTemplateRule
+from cleaners.rules import DocView, PhraseRule, Rule
+from cleaners.title import detect_title
+
+PHRASE_RULES: tuple[PhraseRule, ...] = tuple(PhraseRule(spec) for spec in PHRASES)
+_LIST_ITEM = re.compile(r"^(?:[-*•◦▪–]|\d{1,3}[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What a reader or extractor already knows about the document."""
+
+    title: str | None = None
+    author: str | None = None
+    detect_title: bool = True  # False for extracted HTML, where the title comes from metadata
+
+
+def rule_names() -> list[str]:
+    """Every rule name the cleaner can report, in decision order (for docs and summaries)."""
+    late = [
+        "section_label",
+        "reader_poll",
+        "byline",
+        "author_bio",
+        "repeated_title",
+        "injected_headline",
+        "duplicate_line",
+        "site_template",
+    ]
+    return [rule.name for rule in PHRASE_RULES] + late
+
+
+def _apply(rule: Rule, doc: DocView, removed: list[Removal]) -> None:
+    for index in rule.find(doc):
+        if index in doc.removed or index == doc.title_index:
+            continue
+        doc.removed[index] = rule.name
+        line = doc.lines[index]
+        removed.append(Removal(rule=rule.name, line=line.number, text=line.text))
+
+
+def _paragraphs(doc: DocView) -> list[str]:
+    """Each kept line is a paragraph, except runs of list items in one block, kept together."""
+    paragraphs: list[str] = []
+    previous: int | None = None
+    for i in doc.kept():
+        text = doc.lines[i].text
+        same_list = (
+            previous is not None
+            and doc.blocks[previous] == doc.blocks[i]
+            and _LIST_ITEM.match(text)
+            and _LIST_ITEM.match(doc.lines[previous].text)
+        )
+        if same_list:
+            paragraphs[-1] += "\n" + text
+        else:
+            paragraphs.append(text)
+        previous = i
+    return paragraphs
+
+
+def clean_document(
+    text: str,
+    hints: Hints | None = None,
+    template_keys: frozenset[str] = frozenset(),
+    extra_rules: Sequence[Rule] = (),
+) -> CleanResult:
+    """Remove boilerplate lines from `text`; the result's paragraphs are not yet normalized."""
+    hints = hints or Hints()
+    lines, blocks = split_lines(text)
+    doc = DocView(lines=lines, blocks=blocks)
+    removed: list[Removal] = []
+
+    for rule in PHRASE_RULES:
+        _apply(rule, doc, removed)
+
+    title = hints.title
+    if hints.detect_title or hints.title:
+        index, kickers = detect_title(doc, hints.title)
+        if index is not None:
+            doc.title_index = index
+            title = title or lines[index].text
+            for k in kickers:
+                doc.removed[k] = "section_label"
+                removed.append(Removal("section_label", lines[k].number, lines[k].text))
+
+    structural: list[Rule] = [
+        ReaderPollRule(),
+        BylineRule(),
+        AuthorBioRule(),
+        RepeatedTitleRule(title),
+        InjectedHeadlineRule(),
+        DuplicateLineRule(),
+        *extra_rules,
+        SiteTemplateRule(template_keys),
+    ]
+    for rule in structural:
+        _apply(rule, doc, removed)
+
+    removed.sort(key=lambda r: r.line)
+    author = hints.author or (doc.authors[0] if doc.authors else None)
+    return CleanResult(title=title, author=author, paragraphs=_paragraphs(doc), removed=removed)

@@ -1,0 +1,75 @@
+"""Headline shape, and headlines of other stories injected between paragraphs.
+
+Scrapers flatten "related"/"trending" teasers into the body as bare lines. On one page they
+look like subheads; what gives them away is that they are headline-shaped, stand between two
+prose paragraphs, and share almost no vocabulary with the article around them (a subhead
+introduces its own article's topic). Lines a site repeats across pages, or that equal another
+article's title, are caught at corpus level (`cleaners.repeats.SiteTemplateRule`).
+"""
+
+from __future__ import annotations
+
+from cleaners.lines import STOPWORDS, content_words, is_prose, words
+from cleaners.rules import DocView
+
+THRESHOLDS = {
+    "min_words": 5,  # shorter lines are too often genuine subheads to judge on one page
+    "max_words": 22,
+    "min_capitalised": 0.75,  # share of non-stopwords starting upper-case (Title Case)
+    "max_overlap": 0.25,  # share of the line's topical words found elsewhere in the article
+    "neighbour_min_words": 12,  # both sides must be prose for a line to be "injected"
+}
+
+_NOT_HEADLINE_END = (".", ",", ";", ":")
+
+
+def looks_like_headline(text: str, *, min_words: int = 2, max_words: int = 30) -> bool:
+    """Headline shape: a short line that does not end like a sentence or a clause."""
+    tokens = words(text)
+    stripped = text.rstrip()
+    if not (min_words <= len(tokens) <= max_words) or len(stripped) > 300:
+        return False
+    return not stripped.endswith(_NOT_HEADLINE_END) and not stripped.endswith("...")
+
+
+def capitalised_share(text: str) -> float:
+    significant = [w for w in words(text) if w.lower() not in STOPWORDS]
+    if not significant:
+        return 0.0
+    return sum(w[:1].isupper() or w[:1].isdigit() for w in significant) / len(significant)
+
+
+class InjectedHeadlineRule:
+    name = "injected_headline"
+
+    def find(self, doc: DocView) -> list[int]:
+        t = THRESHOLDS
+        hits: list[int] = []
+        vocabulary = _article_vocabulary(doc)
+        for i in doc.kept():
+            text = doc.lines[i].text
+            if not looks_like_headline(text, min_words=t["min_words"], max_words=t["max_words"]):
+                continue
+            if capitalised_share(text) < t["min_capitalised"]:
+                continue
+            before, after = doc.neighbour(i, -1), doc.neighbour(i, 1)
+            if before is None or after is None:
+                continue
+            if not (
+                is_prose(doc.lines[before].text, t["neighbour_min_words"])
+                and is_prose(doc.lines[after].text, t["neighbour_min_words"])
+            ):
+                continue
+            own = content_words(text)
+            if own and len(own & vocabulary) / len(own) <= t["max_overlap"]:
+                hits.append(i)
+        return hits
+
+
+def _article_vocabulary(doc: DocView) -> set[str]:
+    """Topical words of the article's prose; other short lines (teasers, labels) do not count."""
+    vocabulary: set[str] = set()
+    for j in doc.kept():
+        if is_prose(doc.lines[j].text, THRESHOLDS["neighbour_min_words"]):
+            vocabulary |= content_words(doc.lines[j].text)
+    return vocabulary

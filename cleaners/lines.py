@@ -1,0 +1,85 @@
+"""Splitting text into numbered lines, and the two comparison forms every rule shares.
+
+`match_form` is what phrase patterns are written against (case and Unicode width folded, so a
+pattern list stays short). `line_key` is far more aggressive (digits and punctuation gone) and
+exists only to count the same template line across a site's pages; it never reaches the output.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import ftfy
+
+from cleaners.base import Line
+
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_NON_WORD = re.compile(r"[^\w\s]+")
+_DIGIT = re.compile(r"\d")
+
+# Words that carry no topic; used for capitalisation and overlap tests on short lines.
+STOPWORDS = frozenset(
+    (
+        "a about after all an and any are as at be been before being but by can could did do "
+        "does for from has have he her his how in into is it its may might must no not of off "
+        "on or our out over per she should so than that the their them then there these they "
+        "this those to up via vs was we were what when where which who why will with would "
+        "you your"
+    ).split()
+)
+
+
+def split_lines(text: str) -> tuple[list[Line], list[int]]:
+    """Non-blank lines with their 1-based numbers, and the block (paragraph) index of each.
+
+    A block is a run of lines without a blank line between them; rules use it to tell a
+    profile card (one block of short lines) from separate paragraphs.
+    """
+    lines: list[Line] = []
+    blocks: list[int] = []
+    block = 0
+    previous_blank = True
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            if not previous_blank:
+                block += 1
+            previous_blank = True
+            continue
+        lines.append(Line(number=number, text=stripped))
+        blocks.append(block)
+        previous_blank = False
+    return lines, blocks
+
+
+@lru_cache(maxsize=65536)
+def match_form(text: str) -> str:
+    """Casefolded, NFKC, mojibake-repaired, single-spaced: the form phrase patterns match."""
+    fixed = ftfy.fix_text(text, uncurl_quotes=False) if not text.isascii() else text
+    folded = unicodedata.normalize("NFKC", fixed).casefold()
+    folded = folded.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return _WS.sub(" ", folded).strip()
+
+
+def line_key(text: str) -> str:
+    """Aggressive key for counting repeats across pages: letters only, digits as 0."""
+    key = _DIGIT.sub("0", match_form(text))
+    key = _NON_WORD.sub(" ", key)
+    return _WS.sub(" ", key).strip()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of 3+ letters that are not stopwords: the topical vocabulary."""
+    return {w.lower() for w in words(text) if len(w) >= 3 and w.lower() not in STOPWORDS}
+
+
+def is_prose(text: str, min_words: int = 12) -> bool:
+    """A sentence-like paragraph: long enough and ending like a sentence."""
+    return len(words(text)) >= min_words and text.rstrip("\"'”’)]").endswith((".", "!", "?", ":"))

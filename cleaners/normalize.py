@@ -1,0 +1,96 @@
+"""Normalization of kept text: encoding repair, Unicode form, spacing, run-together sentences.
+
+Never rewrites a word. ftfy repairs mojibake ("donâ€™t" → "don’t") with curly quotes and
+ligatures left as published; NFC composes characters; spacing is collapsed; a sentence the
+scraper glued to the next ("trust.Putin") gets its space back. Every change is logged as an
+`Edit` so a user can see exactly what normalization touched.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+import ftfy
+
+from cleaners.base import Edit
+
+_FTFY = ftfy.TextFixerConfig(
+    uncurl_quotes=False,  # typographic quotes are part of the published text
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    normalization="NFC",
+    explain=False,
+)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# "word.Word" where the scraper dropped the space between two sentences. The left side must be
+# a lower-case word of 2+ letters (so "U.S." and initials never match), the right side a
+# capitalised word (so decimals and lower-case domains never match); URLs and e-mail addresses
+# are skipped by checking the whole token below.
+_RUN_ON = re.compile(r"(?<![\w.@/])([a-z][a-z]+[.!?][\"”’)]?)([A-Z][a-z]+)")
+_URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk)\b)", re.IGNORECASE)
+
+
+def _context(before: str, after: str, width: int = 3) -> Edit | None:
+    """A compact before/after pair: the changed span with a few words either side."""
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return None
+    a0, a1, b0, b1 = ops[0][1], ops[-1][2], ops[0][3], ops[-1][4]
+    left = before[:a0].split(" ")
+    right_a = before[a1:].split(" ")
+    right_b = after[b1:].split(" ")
+    prefix = " ".join(left[-width:])
+    return Edit(
+        rule="",
+        before=prefix + before[a0:a1] + " ".join(right_a[:width]),
+        after=prefix + after[b0:b1] + " ".join(right_b[:width]),
+    )
+
+
+def _logged(rule: str, before: str, after: str, edits: list[Edit]) -> str:
+    if before != after:
+        edit = _context(before, after)
+        if edit:
+            edits.append(Edit(rule=rule, before=edit.before, after=edit.after))
+    return after
+
+
+def fix_unicode(text: str) -> str:
+    return unicodedata.normalize("NFC", ftfy.fix_text(text, _FTFY))
+
+
+def fix_spacing(text: str) -> str:
+    """One space between words, no invisible characters, no spaces at line ends."""
+    text = _INVISIBLE.sub("", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def fix_run_on_sentences(text: str) -> str:
+    def split(match: re.Match[str]) -> str:
+        start = text.rfind(" ", 0, match.start()) + 1
+        end = text.find(" ", match.end())
+        token = text[start : end if end != -1 else len(text)]
+        if _URLISH.search(token):
+            return match.group(0)
+        return f"{match.group(1)} {match.group(2)}"
+
+    return _RUN_ON.sub(split, text)
+
+
+def normalize_text(text: str, edits: list[Edit] | None = None) -> str:
+    """Apply every normalization step to one paragraph (or title), logging each change."""
+    log = edits if edits is not None else []
+    text = _logged("unicode", text, fix_unicode(text), log)
+    text = _logged("spacing", text, fix_spacing(text), log)
+    return _logged("run_on_sentence", text, fix_run_on_sentences(text), log)
+
+
+def normalize_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[Edit]]:
+    """Normalize each paragraph; paragraphs that end up empty are dropped."""
+    edits: list[Edit] = []
+    out = [p for p in (normalize_text(p, edits) for p in paragraphs) if p.strip()]
+    return out, edits

@@ -1,0 +1,77 @@
+"""The rule machinery: a document view that rules read, and the phrase rule built from the table.
+
+A rule answers one question — which of these lines are boilerplate of my kind? — and returns
+line indices. The engine in `cleaners.document` records each answer as a `Removal` with the
+rule's name, so the `removed` column, the per-rule counts and `newshygiene show` all come from
+the same decisions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from cleaners.base import Line
+from cleaners.lines import match_form, words
+from cleaners.phrases import PhraseSpec
+
+
+@dataclass
+class DocView:
+    """What rules see: the lines, their match forms and blocks, and the decisions made so far."""
+
+    lines: list[Line]
+    blocks: list[int]
+    forms: list[str] = field(init=False)
+    word_counts: list[int] = field(init=False)
+    removed: dict[int, str] = field(default_factory=dict)
+    title_index: int | None = None
+    authors: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.forms = [match_form(line.text) for line in self.lines]
+        self.word_counts = [len(words(line.text)) for line in self.lines]
+
+    def kept(self) -> list[int]:
+        """Indices still in play: not removed and not the title."""
+        return [
+            i for i in range(len(self.lines)) if i not in self.removed and i != self.title_index
+        ]
+
+    def neighbour(self, index: int, step: int) -> int | None:
+        """The nearest kept line before (step=-1) or after (step=1) `index`."""
+        i = index + step
+        while 0 <= i < len(self.lines):
+            if i not in self.removed and i != self.title_index:
+                return i
+            i += step
+        return None
+
+
+class Rule(Protocol):
+    name: str
+
+    def find(self, doc: DocView) -> list[int]:
+        """Indices of kept lines this rule identifies as its kind of boilerplate."""
+        ...
+
+
+class PhraseRule:
+    """A boilerplate kind recognised by its wording alone (see `cleaners.phrases`)."""
+
+    def __init__(self, spec: PhraseSpec) -> None:
+        self.name = spec.name
+        self.max_words = spec.max_words
+        self._whole = [re.compile(p) for p in spec.whole]
+        self._contains = [re.compile(p) for p in spec.contains]
+
+    def matches(self, form: str, word_count: int) -> bool:
+        if word_count > self.max_words:
+            return False
+        if any(p.fullmatch(form) for p in self._whole):
+            return True
+        return any(p.search(form) for p in self._contains)
+
+    def find(self, doc: DocView) -> list[int]:
+        return [i for i in doc.kept() if self.matches(doc.forms[i], doc.word_counts[i])]
