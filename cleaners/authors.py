@@ -24,7 +24,6 @@ _ROLES = (
 )
 THRESHOLDS = {
     "byline_max_words": 16,  # a byline is a label, not a sentence
-    "byline_header_lines": 6,  # a bare-name byline only counts near the top
     "card_max_words": 12,  # profile-card lines are labels, places, degrees
     "bio_min_words": 8,
 }
@@ -62,20 +61,32 @@ def clean_name(name: str) -> str:
 
 
 class BylineRule:
-    """'By NAME', 'Written by NAME', 'NAME | Staff Writer', or a bare name in the header."""
+    """'By NAME', 'Written by NAME', 'NAME | Staff Writer' anywhere short; a bare name only
+    directly under the headline (elsewhere a two-word capitalised line is as likely a subhead).
+
+    Runs twice: before title detection with `bare_names=False` (so "BY ANN LEE" is never taken
+    for the headline), and after it to pick up a bare name below the headline.
+    """
 
     name = "byline"
+
+    def __init__(self, bare_names: bool = True) -> None:
+        self.bare_names = bare_names
 
     def find(self, doc: DocView) -> list[int]:
         hits: list[int] = []
         limit = THRESHOLDS["byline_max_words"]
-        header = set(doc.kept()[: THRESHOLDS["byline_header_lines"]])
+        below_title = (
+            doc.neighbour(doc.title_index, 1)
+            if self.bare_names and doc.title_index is not None
+            else None
+        )
         for i in doc.kept():
             text = doc.lines[i].text
             if doc.word_counts[i] > limit:
                 continue
             match = _BY.match(text) or _NAME_ROLE.match(text)
-            if match is None and i in header and _looks_like_bare_name(text):
+            if match is None and i == below_title and _looks_like_bare_name(text):
                 match = _BARE_NAME.match(text)
             if match:
                 hits.append(i)

@@ -90,7 +90,7 @@ def clean_document(
     doc = DocView(lines=lines, blocks=blocks)
     removed: list[Removal] = []
 
-    for rule in PHRASE_RULES:
+    for rule in (*PHRASE_RULES, BylineRule(bare_names=False)):
         _apply(rule, doc, removed)
 
     title = hints.title
@@ -104,8 +104,8 @@ def clean_document(
                 removed.append(Removal("section_label", lines[k].number, lines[k].text))
 
     structural: list[Rule] = [
+        BylineRule(bare_names=True),
         ReaderPollRule(),
-        BylineRule(),
         AuthorBioRule(),
         RepeatedTitleRule(title),
         InjectedHeadlineRule(),

@@ -30,6 +30,10 @@ class SiteTemplateRule:
     """
 
     name = "site_template"
+    #: If template lines would take more than this share of a page's remaining words, the page
+    #: is a reprint of another page of the same site (its paragraphs repeat because the story
+    #: does), not furniture: the rule stands down and near-duplicate detection handles it.
+    max_share = 0.5
 
     def __init__(self, template_keys: frozenset[str]) -> None:
         self.template_keys = template_keys
@@ -37,7 +41,12 @@ class SiteTemplateRule:
     def find(self, doc: DocView) -> list[int]:
         if not self.template_keys:
             return []
-        return [i for i in doc.kept() if line_key(doc.lines[i].text) in self.template_keys]
+        kept = doc.kept()
+        hits = [i for i in kept if line_key(doc.lines[i].text) in self.template_keys]
+        total = sum(doc.word_counts[i] for i in kept)
+        if total and sum(doc.word_counts[i] for i in hits) > self.max_share * total:
+            return []
+        return hits
 
 
 class RepeatedTitleRule:

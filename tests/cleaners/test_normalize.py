@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from cleaners.normalize import normalize_paragraphs, normalize_text
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("boundaries of trust.Putin and Biden", "boundaries of trust. Putin and Biden"),
+        ("the vote.The mayor said", "the vote. The mayor said"),
+        ("did it work?Nobody knows", "did it work? Nobody knows"),
+    ],
+)
+def test_run_on_sentences_are_split(before: str, after: str) -> None:
+    assert normalize_text(before) == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "elections in the U.S. Senate race",
+        "growth of 3.5 percent in 2025",
+        "see www.Example.org for details",
+        "write to news@Harbour.example today",
+        "the site example.com/News covers it",
+        "J.R.R. Tolkien wrote it",
+    ],
+)
+def test_abbreviations_decimals_and_urls_are_untouched(text: str) -> None:
+    assert normalize_text(text) == text
+
+
+def test_mojibake_is_repaired_and_quotes_stay_curly() -> None:
+    assert normalize_text("donâ€™t stop the cafÃ©") == "don’t stop the café"
+    assert normalize_text("“quoted”") == "“quoted”"
+
+
+def test_spacing_and_nfc() -> None:
+    assert normalize_text("a  b\u00a0c\u200b d") == "a b c d"
+    assert normalize_text("cafe\u0301") == "café"
+
+
+def test_edits_are_logged_with_context() -> None:
+    paragraphs, edits = normalize_paragraphs(["It ended at trust.Putin and Biden left."])
+    assert paragraphs == ["It ended at trust. Putin and Biden left."]
+    assert [(e.rule, e.before, e.after) for e in edits] == [
+        ("run_on_sentence", "ended at trust.Putin and Biden", "ended at trust. Putin and Biden")
+    ]

@@ -1,0 +1,77 @@
+"""Each phrase kind removes its boilerplate and keeps body lines that merely look similar."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cleaners.helpers import PARA_A, article, clean, removed_by
+
+POSITIVE = [
+    ("navigation", "Scroll to Top"),
+    ("navigation", "↑ Back to top"),
+    ("navigation", "Skip to main content"),
+    ("navigation", "Home › Local › Transport"),
+    ("navigation", "Next article →"),
+    ("advertisement", "Advertisement"),
+    ("advertisement", "— ADVERTISEMENT —"),
+    ("advertisement", "Story continues below"),
+    ("newsletter", "Sign up for our morning briefing and get the headlines in your inbox."),
+    ("newsletter", "Enter your email address"),
+    ("newsletter", "Sign me up →"),
+    ("subscribe_prompt", "Already a subscriber? Log in"),
+    ("subscribe_prompt", "This story is available exclusively to subscribers."),
+    ("share", "Share this article"),
+    ("share", "Facebook X LinkedIn WhatsApp Email"),
+    ("share", "Follow the Harbour Gazette on Instagram for more stories like this."),
+    ("related_link", "Related: Council Approves New Bus Lanes"),
+    ("related_link", "READ MORE: Five Things to Know About the Budget"),
+    ("copyright", "© 2026 Harbour Gazette. All rights reserved."),
+    ("copyright", "This article originally appeared on Coastal Wire and is republished here "
+     "with permission."),
+    ("print_note", "A version of this story appeared in print on March 3, 2026, Section B."),
+    ("dateline", "Published March 3, 2026"),
+    ("dateline", "Updated 4:15 p.m. ET, March 3, 2026"),
+    ("dateline", "2026-03-03"),
+    ("reading_time", "5 min read"),
+    ("cookie_notice", "We and our partners use cookies to personalise content."),
+    ("cookie_notice", "Accept all"),
+    ("comments", "12 Comments"),
+    ("comments", "Join the conversation"),
+    ("correction_box", "Spot an error?"),
+    ("correction_box", "Submit a Correction →"),
+    ("correction_box", "We correct our mistakes promptly. Read our corrections policy."),
+    ("footer_links", "About Us | Contact | Careers | Advertise"),
+    ("image_credit", "Photo: Ana Ruiz / Harbour Gazette"),
+    ("tag_residue", ", , , ,"),
+    ("tag_residue", "Tags:"),
+    ("tags", "Tags: Transport, Ferries, Budget"),
+]
+
+
+@pytest.mark.parametrize(("rule", "line"), POSITIVE)
+def test_phrase_rule_removes_its_kind(rule: str, line: str) -> None:
+    result = clean(article(line))
+    assert removed_by(result).get(line) == rule
+    assert line not in result.paragraphs
+    assert PARA_A in result.paragraphs
+
+
+# Body sentences that share words with boilerplate but are article text.
+HARD_NEGATIVES = [
+    "The council said it would share the cost of the new pier with the port authority, "
+    "which advertises the crossing as the fastest in the region.",
+    "Subscribers to the ferry pass, about 2,000 people, will see no change to their fares "
+    "this year, the operator said.",
+    "Copyright lawyers for the shipbuilder argued the design had been copied from a Danish "
+    "yard, a claim the rival firm denies.",
+    "Read more carefully, the report suggests the harbour has been losing money since 2019.",
+    "The timetable was published on Monday and updated twice after complaints from residents.",
+    "Top officials from both towns will meet again next month to review the results.",
+]
+
+
+@pytest.mark.parametrize("line", HARD_NEGATIVES)
+def test_body_sentences_that_mention_boilerplate_words_stay(line: str) -> None:
+    result = clean(article(line))
+    assert line in result.paragraphs
+    assert line not in removed_by(result)
