@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from cleaners.lines import is_prose
 from cleaners.rules import DocView
 
 _PARTICLE = r"(?:de|da|del|della|der|van|von|bin|al|la|le|st\.?|mac|mc|dos|du)"
@@ -24,6 +25,8 @@ _ROLES = (
 )
 THRESHOLDS = {
     "byline_max_words": 16,  # a byline is a label, not a sentence
+    "header_max_lines": 8,  # "NAME | Outlet" without a role word only counts above the body
+    "outlet_max_words": 5,
     "card_max_words": 12,  # profile-card lines are labels, places, degrees
     "bio_min_words": 8,
 }
@@ -33,7 +36,8 @@ _BY = re.compile(
     rf"(?:\s*(?:,|and|&)\s*{NAME})*)\s*(?:$|[|,·•—–(-]\s*(?P<rest>.*)$)",
     re.IGNORECASE,
 )
-_NAME_ROLE = re.compile(rf"^(?P<name>{NAME})\s*[|,·•—–-]\s*(?:{_ROLES})\b.*$", re.IGNORECASE)
+_NAME_ROLE = re.compile(rf"^(?P<name>{NAME})\s*[|,·•—–-]\s*(?P<rest>[\w .&',’-]{{2,60}})$")
+_ROLE = re.compile(rf"\b(?:{_ROLES})\b", re.IGNORECASE)
 _BARE_NAME = re.compile(rf"^(?P<name>{NAME})$")
 _BIO = re.compile(
     rf"^(?:about the author:?\s*)?(?P<name>{NAME})(?:,\s*[\w .,'-]{{1,40}},)?\s+(?:is|was|has|had|covers|"
@@ -42,7 +46,7 @@ _BIO = re.compile(
 _BIO_VOCAB = re.compile(
     r"\b(?:editor|writer|reporter|journalist|correspondent|columnist|contributor|producer|"
     r"newsroom|journalism|reporting|freelance|staff|covers|has reported|bureau|byline|"
-    r"newsletter|publications?|magazine|newspaper)\b",
+    r"newsletter|publications?|magazine|newspaper|reports? on|writes? about|covers)\b",
     re.IGNORECASE,
 )
 _CARD_LINK = re.compile(
@@ -81,17 +85,40 @@ class BylineRule:
             if self.bare_names and doc.title_index is not None
             else None
         )
+        header = set(_header(doc))
         for i in doc.kept():
             text = doc.lines[i].text
             if doc.word_counts[i] > limit:
                 continue
-            match = _BY.match(text) or _NAME_ROLE.match(text)
+            match = _BY.match(text) or self._name_and_role(text, in_header=i in header)
             if match is None and i == below_title and _looks_like_bare_name(text):
                 match = _BARE_NAME.match(text)
             if match:
                 hits.append(i)
                 doc.authors.append(clean_name(re.split(r"\s*(?:,|\band\b|&)\s*", match["name"])[0]))
         return hits
+
+
+    @staticmethod
+    def _name_and_role(text: str, in_header: bool) -> re.Match[str] | None:
+        """'NAME | Business Reporter' anywhere; 'NAME | Metro Wire' (an outlet) near the top."""
+        match = _NAME_ROLE.match(text)
+        if match is None:
+            return None
+        if _ROLE.search(match["rest"]):
+            return match
+        short = len(match["rest"].split()) <= THRESHOLDS["outlet_max_words"]
+        return match if in_header and short else None
+
+
+def _header(doc: DocView) -> list[int]:
+    """Kept lines above the first prose paragraph: where bylines and datelines sit."""
+    header = []
+    for i in doc.kept()[: THRESHOLDS["header_max_lines"]]:
+        if is_prose(doc.lines[i].text):
+            break
+        header.append(i)
+    return header
 
 
 def _looks_like_bare_name(text: str) -> bool:

@@ -38,6 +38,7 @@ class CleanResult:
     title: str | None
     author: str | None
     paragraphs: list[str]
+    published: str | None = None  # the date text of a removed dateline, as printed
     removed: list[Removal] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
 

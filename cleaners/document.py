@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from cleaners.authors import AuthorBioRule, BylineRule
 from cleaners.base import CleanResult, Removal
 from cleaners.headlines import InjectedHeadlineRule
-from cleaners.lines import split_lines
-from cleaners.phrases import PHRASES
+from cleaners.lines import match_form, split_lines
+from cleaners.phrases import DATE, PHRASES
 from cleaners.polls import ReaderPollRule
 from cleaners.repeats import DuplicateLineRule, RepeatedTitleRule, SiteTemplateRule
 from cleaners.rules import DocView, PhraseRule, Rule
 from cleaners.title import detect_title
 
 PHRASE_RULES: tuple[PhraseRule, ...] = tuple(PhraseRule(spec) for spec in PHRASES)
+_DATE = re.compile(DATE)
 _LIST_ITEM = re.compile(r"^(?:[-*•◦▪–]|\d{1,3}[.)])\s+")
 
 
@@ -56,6 +57,19 @@ def _apply(rule: Rule, doc: DocView, removed: list[Removal]) -> None:
         doc.removed[index] = rule.name
         line = doc.lines[index]
         removed.append(Removal(rule=rule.name, line=line.number, text=line.text))
+
+
+def _dateline_date(removed: list[Removal]) -> str | None:
+    """The publication date printed in a dateline; 'Published …' beats 'Updated …'."""
+    found: list[tuple[bool, str]] = []
+    for removal in removed:
+        if removal.rule != "dateline":
+            continue
+        form = match_form(removal.text)
+        match = _DATE.search(form)
+        if match:
+            found.append((form.startswith(("updated", "last updated", "modified")), match.group(0)))
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def _paragraphs(doc: DocView) -> list[str]:
@@ -118,4 +132,10 @@ def clean_document(
 
     removed.sort(key=lambda r: r.line)
     author = hints.author or (doc.authors[0] if doc.authors else None)
-    return CleanResult(title=title, author=author, paragraphs=_paragraphs(doc), removed=removed)
+    return CleanResult(
+        title=title,
+        author=author,
+        paragraphs=_paragraphs(doc),
+        removed=removed,
+        published=_dateline_date(removed),
+    )

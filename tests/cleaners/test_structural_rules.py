@@ -126,3 +126,25 @@ def test_bare_name_under_the_headline_is_a_byline() -> None:
 def test_short_capitalised_subhead_mid_article_is_not_a_byline() -> None:
     result = clean(article("Budget Talks Stall"))
     assert "Budget Talks Stall" in result.paragraphs
+
+
+def test_dateline_date_is_kept_as_published() -> None:
+    text = "Ferry Service Extended\n\nUpdated 4:15 p.m. ET, March 9, 2026\n\n" + article(
+        "Published March 3, 2026", title=None
+    )
+    result = clean(text)
+    assert result.published == "march 3, 2026"
+    assert removed_by(result)["Published March 3, 2026"] == "dateline"
+
+
+def test_name_with_outlet_is_a_byline_only_near_the_top() -> None:
+    result = clean("Ferry Service Extended\n\nLeon Castellano | Metro Wire\n\n" + article(title=None))
+    assert result.author == "Leon Castellano"
+    mid = "Harbour Board, Finance Committee"
+    assert mid in clean(article(mid)).paragraphs
+
+
+def test_breadcrumb_is_navigation_not_title() -> None:
+    result = clean("Valley Ledger › News › Environment\n\n" + article())
+    assert result.title == "Ferry Service Extended"
+    assert removed_by(result)["Valley Ledger › News › Environment"] == "navigation"

@@ -1,0 +1,37 @@
+"""Run configuration: every knob of a run in one validated object, recorded in the manifest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field, field_validator
+
+from corpus.dedup import DedupParams
+from corpus.site_templates import TemplateParams
+
+
+class RunConfig(BaseModel):
+    input_dir: Path
+    output: Path = Path("outputs")
+    #: Languages to keep (ISO 639-1); others go to quarantine with reason `language`.
+    #: None keeps every language.
+    languages: tuple[str, ...] | None = ("en",)
+    dataset_name: str = "newshygiene"
+    #: Input files per batch task: big enough that Prefect's ~5 ms per task is noise,
+    #: small enough that both cores get work on a small corpus.
+    shard_size: int = Field(default=100, ge=1)
+    #: An article with fewer words after cleaning is boilerplate that slipped through, not news.
+    min_words: int = Field(default=15, ge=1)
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_decompressed_bytes: int = 200 * 1024 * 1024
+    templates: TemplateParams = TemplateParams()
+    dedup: DedupParams = DedupParams()
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _split_languages(cls, value: object) -> object:
+        """Accept "en,de" from the command line; "all" (or empty) keeps every language."""
+        if isinstance(value, str):
+            parts = tuple(p.strip().lower() for p in value.split(",") if p.strip())
+            return None if not parts or parts == ("all",) else parts
+        return value

@@ -1,0 +1,131 @@
+"""`newshygiene` command line: run the clean-corpus flow with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+STAGES = {
+    "read_shard": "read + extract",
+    "learn_site_templates": "site templates",
+    "clean_shard": "clean + normalize + language",
+    "deduplicate": "near-duplicates",
+    "publish": "write dataset",
+}
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    """Prefect reads its settings at import: set them first so logs don't tear the progress bar."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "WARNING")
+
+
+def _summary_tables(manifest: dict[str, Any]) -> list[Table]:
+    counts = manifest["counts"]
+    totals = Table(title=f"run {manifest['run_id']}")
+    for column in ("inputs", "articles", "duplicates", "quarantined"):
+        totals.add_column(column, justify="right")
+    totals.add_row(*(str(counts[c]) for c in ("inputs", "articles", "duplicates", "quarantined")))
+    tables = [totals]
+    for title, key, label in (
+        ("lines removed by rule", "removed_by_rule", "rule"),
+        ("quarantine reasons", "quarantine_by_reason", "reason"),
+    ):
+        table = Table(title=title)
+        table.add_column(label)
+        table.add_column("count", justify="right")
+        for name, n in manifest[key].items():
+            table.add_row(name, str(n))
+        tables.append(table)
+    return tables
+
+
+def _run(args: argparse.Namespace, console: Console) -> int:
+    _quiet_prefect(args.verbose)
+    from flows import progress as progress_hook
+
+    with Progress(
+        TextColumn("{task.description:<30}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def on_progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        progress_hook.install(on_progress)
+        try:
+            if args.engine == "local":
+                from corpus.config import RunConfig
+                from corpus.pipeline import SerialExecutor, run_pipeline
+
+                cfg = RunConfig(input_dir=args.input_dir, output=args.output,
+                                languages=args.languages, dataset_name=args.dataset_name,
+                                shard_size=args.shard_size)
+                manifest = run_pipeline(cfg, SerialExecutor(progress=on_progress)).manifest
+            else:
+                bar.console.print("[dim]starting Prefect (ephemeral local API)…[/dim]")
+                from flows.clean_corpus import clean_corpus
+
+                manifest = clean_corpus(
+                    input_dir=str(args.input_dir), output=str(args.output),
+                    languages=args.languages, dataset_name=args.dataset_name,
+                    shard_size=args.shard_size,
+                )
+        finally:
+            progress_hook.install(None)
+    for table in _summary_tables(manifest):
+        console.print(table)
+    console.print(f"dataset written to [bold]{args.output}[/bold] "
+                  f"(manifest: {Path(args.output) / 'manifest.json'})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newshygiene", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="clean a folder of raw scraped files into a dataset")
+    run.add_argument("input_dir", type=Path)
+    run.add_argument("--output", type=Path, default=Path("outputs"))
+    run.add_argument("--languages", default="en",
+                     help="comma-separated ISO 639-1 codes to keep, or 'all' (default: en)")
+    run.add_argument("--dataset-name", default="newshygiene")
+    run.add_argument("--shard-size", type=int, default=100, help="input files per batch task")
+    run.add_argument("--engine", choices=("prefect", "local"), default="prefect",
+                     help="'local' runs the same pipeline without Prefect")
+    run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    console = Console(stderr=False)
+    if not args.input_dir.is_dir():
+        console.print(f"[red]error:[/red] input folder {args.input_dir} does not exist")
+        return 2
+    try:
+        return _run(args, console)
+    except Exception as exc:  # the run itself failed: say so and exit non-zero
+        console.print(f"[red]run failed:[/red] {exc!r}")
+        if args.verbose:
+            console.print_exception()
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

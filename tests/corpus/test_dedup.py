@@ -1,0 +1,283 @@
+"""Tests of the near-duplicate detector on small hand-written articles.
+
+The texts imitate how wire copy is republished: re-headlined, wrapped in other boilerplate,
+cut short, lightly edited. They are cleaned bodies, as the pipeline hands them to dedup.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import xxhash
+from datasketch import MinHash, MinHashLSH
+from pydantic import ValidationError
+
+from corpus.dedup import DedupParams, Match, NearDuplicateIndex, verify
+from corpus.shingles import MinHasher, SignatureScheme, matching_key, shingle_hashes, tokens
+
+FERRY = "\n\n".join(
+    [
+        "The Harbor Transit Authority will cut weekend ferry service to Gull Island from March, "
+        "its board decided on Tuesday, blaming a shortage of licensed deckhands and rising fuel "
+        "costs.",
+        "Under the plan, the last Saturday boat will leave the mainland at 6:15 p.m. instead of "
+        "9:40 p.m., and the Sunday morning crossing at 7 a.m. will be dropped altogether. "
+        "Weekday timetables are unchanged.",
+        '"We would rather run fewer boats reliably than cancel crossings at the last minute," '
+        "said board chair Miriam Okafor. The authority cancelled 41 sailings last summer "
+        "because crews were short.",
+        "Island residents packed the meeting to object. Shop owner Daniel Reyes said the "
+        "earlier evening departure would end dinner trade on Saturdays, when most visitors come "
+        "over from the city.",
+        "The authority said it had started a paid training programme for deckhands and hoped to "
+        "restore the full timetable by the autumn. Fares will rise by 50 cents on April 1, the "
+        "first increase since 2019.",
+        "A public consultation on the new timetable opens next week and runs for thirty days.",
+    ]
+)
+
+# The same story on another site: new headline, different boilerplate line at the end.
+FERRY_RETITLED = (
+    "Gull Island loses late ferries as crews run short\n\n"
+    + FERRY
+    + "\nSign up for the Morning Briefing newsletter to get local news every day.\n"
+)
+
+# A wire abridgement: cut mid-sentence after 80 of 174 words (line breaks lost on the way).
+FERRY_ABRIDGED = " ".join(FERRY.split()[:80])
+
+
+def edited(text: str, *edits: tuple[str, str]) -> str:
+    """Apply exact substring edits, failing loudly if one no longer applies."""
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+# Light edits: two words changed, smart quotes, a typo, a joined sentence, an update line.
+FERRY_EDITED = (
+    edited(
+        FERRY,
+        ("on Tuesday", "on Tuesday evening"),
+        ("rising fuel costs", "higher fuel costs"),
+        ('"We would', "\u201cWe would"),
+        ('minute," said', "minute,\u201d said"),
+        ("residents packed", "residents pakced"),
+        ("to object. Shop owner", "to object.Shop owner"),
+    )
+    + "\nUpdate: The authority has published the draft timetable on its website.\n"
+)
+
+# Same topic, same authority, different article: must NOT match.
+FERRY_OTHER = "\n\n".join(
+    [
+        "Gull Island's ferry terminal will close for three weeks in January while engineers "
+        "replace the corroded steel ramp that lets cars drive onto the boats, the Harbor "
+        "Transit Authority announced.",
+        "During the works, foot passengers will board from a temporary pontoon next to the fuel "
+        "dock, and vehicles will not be carried at all. Deliveries to the island's grocery "
+        "store will come by barge twice a week.",
+        "The ramp was installed in 1988 and inspectors found cracks in two of its support beams "
+        "during a routine survey in the autumn. Engineers said the ramp was safe for now but "
+        "would not pass another winter of storms.",
+        "Residents who need to bring a car across for medical reasons can apply for a special "
+        "crossing on the supply barge. The authority said the project would cost about 2.3 "
+        "million dollars, paid for from a state harbour grant.",
+        "Work is scheduled to finish before the spring tourist season begins.",
+    ]
+)
+
+ORCHARD = "\n\n".join(
+    [
+        "Apple growers in the Cedar Valley expect their smallest harvest in a decade after a "
+        "late frost in April killed most of the blossom on the upper slopes, the regional "
+        "growers' cooperative said.",
+        "The cooperative estimates the crop at about 60 percent of a normal year. Orchards on "
+        "the valley floor, which were protected by wind machines, came through largely "
+        "unharmed, while older family farms on the hillsides lost almost everything.",
+        "Prices for local cider are expected to rise, and two small producers have already said "
+        "they will buy fruit from out of state to keep their presses running. Farm workers "
+        "hired for the picking season may get fewer weeks of work.",
+        "The state agriculture department has opened applications for emergency loans, and the "
+        "cooperative is asking members to report their losses by the end of the month so it can "
+        "apply for federal disaster aid.",
+    ]
+)
+
+# A two-sentence brief that shares a stock phrase with a longer story.
+BRIEF = (
+    "The Harbor Transit Authority board meets again on Tuesday. The meeting is open to the public."
+)
+
+
+def add_all(index: NearDuplicateIndex, docs: list[tuple[str, str]]) -> dict[str, Match | None]:
+    return {doc_id: index.add(doc_id, text) for doc_id, text in docs}
+
+
+@pytest.fixture
+def index() -> NearDuplicateIndex:
+    return NearDuplicateIndex(DedupParams())
+
+
+def test_exact_copy_is_duplicate_of_the_first(index: NearDuplicateIndex) -> None:
+    assert index.add("a", FERRY) is None
+    match = index.add("b", FERRY)
+    assert match == Match(duplicate_of="a", similarity=1.0, measure="jaccard")
+
+
+def test_retitled_copy_with_other_boilerplate_is_duplicate(index: NearDuplicateIndex) -> None:
+    index.add("a", FERRY)
+    match = index.add("b", FERRY_RETITLED)
+    assert match is not None
+    assert match.duplicate_of == "a"
+    assert match.measure == "jaccard"
+
+
+def test_abridged_copy_is_duplicate_by_containment(index: NearDuplicateIndex) -> None:
+    full, part = index.shingles(FERRY), index.shingles(FERRY_ABRIDGED)
+    verdict = verify(full, part, index.params)
+    assert verdict.jaccard < index.params.jaccard_threshold  # Jaccard alone would miss it
+
+    index.add("a", FERRY)
+    match = index.add("b", FERRY_ABRIDGED)
+    assert match is not None
+    assert (match.duplicate_of, match.measure) == ("a", "containment")
+    assert match.similarity == pytest.approx(1.0)
+
+
+def test_full_story_after_its_abridgement_points_at_the_kept_abridgement(
+    index: NearDuplicateIndex,
+) -> None:
+    """Keep order is the caller's: if the short copy came first, it is the one kept."""
+    index.add("short", FERRY_ABRIDGED)
+    match = index.add("full", FERRY)
+    assert match is not None
+    assert (match.duplicate_of, match.measure) == ("short", "containment")
+
+
+def test_lightly_edited_copy_is_duplicate(index: NearDuplicateIndex) -> None:
+    index.add("a", FERRY)
+    match = index.add("b", FERRY_EDITED)
+    assert match is not None
+    assert match.duplicate_of == "a"
+    assert match.similarity > 0.7
+
+
+def test_same_topic_different_articles_are_not_duplicates(index: NearDuplicateIndex) -> None:
+    results = add_all(index, [("ferry", FERRY), ("ramp", FERRY_OTHER), ("apples", ORCHARD)])
+    assert results == {"ferry": None, "ramp": None, "apples": None}
+    assert index.kept_count == 3
+
+
+def test_short_brief_does_not_match_a_long_unrelated_article(index: NearDuplicateIndex) -> None:
+    index.add("ferry", FERRY)
+    index.add("ramp", FERRY_OTHER)
+    assert index.add("brief", BRIEF) is None
+
+
+def test_min_shingles_guard_stops_chance_containment() -> None:
+    """A few words that also occur in a long story are 'contained' but are not a copy."""
+    snippet = "the authority said it had started a paid training programme"
+    params = DedupParams(min_shingles=15)
+    index = NearDuplicateIndex(params)
+    index.add("ferry", FERRY)
+    assert verify(index.shingles(snippet), index.shingles(FERRY), params).containment == 1.0
+    assert index.add("snippet", snippet) is None
+
+
+def test_chain_points_at_the_kept_original(index: NearDuplicateIndex) -> None:
+    """A (kept) <- B (copy of A) <- C (copy of B): C must point at A, never at duplicate B."""
+    copy_b = FERRY_EDITED
+    copy_c = edited(copy_b, ("Daniel Reyes", "Dan Reyes"), ("thirty days", "30 days"))
+    results = add_all(index, [("A", FERRY), ("B", copy_b), ("C", copy_c)])
+    assert results["A"] is None
+    assert results["B"] is not None and results["B"].duplicate_of == "A"
+    assert results["C"] is not None and results["C"].duplicate_of == "A"
+    assert index.kept_count == 1
+
+
+def test_same_input_order_gives_the_same_result() -> None:
+    docs = [
+        ("1", FERRY_ABRIDGED),
+        ("2", ORCHARD),
+        ("3", FERRY),
+        ("4", FERRY_OTHER),
+        ("5", FERRY_EDITED),
+        ("6", BRIEF),
+        ("7", FERRY_RETITLED),
+    ]
+    first = add_all(NearDuplicateIndex(DedupParams()), docs)
+    second = add_all(NearDuplicateIndex(DedupParams()), docs)
+    assert first == second
+    assert {k: v.duplicate_of for k, v in first.items() if v} == {"3": "1", "5": "1", "7": "1"}
+
+
+def test_duplicate_doc_id_is_rejected(index: NearDuplicateIndex) -> None:
+    index.add("a", FERRY)
+    with pytest.raises(ValueError, match="already added"):
+        index.add("a", ORCHARD)
+
+
+def test_text_without_words_is_neither_matched_nor_kept(index: NearDuplicateIndex) -> None:
+    assert index.add("empty", " \n -- \n") is None
+    assert index.kept_count == 0
+
+
+def test_matching_key_erases_case_digits_punctuation_and_quotes() -> None:
+    assert matching_key("\u201cFerry\u201d fares: $2.50,\u00a0up   from 2019!") == (
+        "ferry fares 0 00 up from 0000"
+    )
+    assert matching_key("said.The") == "said the"  # joined sentences still split
+    assert matching_key("\uff26\uff25\uff32\uff32\uff39") == "ferry"  # NFKC full-width letters
+    assert tokens("Don\u2019t stop") == tokens("don't STOP") == ["don", "t", "stop"]
+
+
+def test_shingles_are_sorted_unique_and_cover_short_texts() -> None:
+    words = "a b c a b c".split()
+    hashes = shingle_hashes(words, 3)
+    assert hashes.dtype == np.uint64
+    assert list(hashes) == sorted(set(hashes.tolist()))
+    assert hashes.size == 3  # "a b c", "b c a", "c a b"
+    assert shingle_hashes(["short"], 3).size == 1
+    assert shingle_hashes([], 3).size == 0
+
+
+def test_signature_equals_datasketch_minhash_with_the_same_hash() -> None:
+    """The numpy path must produce exactly what datasketch computes, so signatures interoperate."""
+    scheme = SignatureScheme(num_perm=128, shingle_size=3)
+    words = tokens(FERRY)
+    grams = [" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)]
+    reference = MinHash(
+        num_perm=128,
+        seed=scheme.minhash_seed,
+        scheme=scheme.minhash_scheme,
+        hashfunc=lambda g: xxhash.xxh3_64_intdigest(g, scheme.hash_seed),
+    )
+    reference.update_batch(grams)
+    ours = MinHasher(scheme).signature(shingle_hashes(words, 3, scheme.hash_seed))
+    assert np.array_equal(ours.hashvalues, reference.hashvalues)
+    assert ours.jaccard(reference) == 1.0
+
+    lsh = MinHashLSH(threshold=0.5, num_perm=128)
+    lsh.insert("ferry", ours)
+    assert lsh.query(reference) == ["ferry"]
+
+
+def test_signature_scheme_records_what_makes_signatures_comparable() -> None:
+    scheme = DedupParams(shingle_size=4, num_perm=128).signature_scheme()
+    manifest = scheme.as_dict()
+    assert manifest["num_perm"] == 128
+    assert manifest["shingle_size"] == 4
+    assert manifest["hash_function"] == "xxh3_64"
+    assert manifest["datasketch_version"] == "2.0.0"
+    assert {"hash_seed", "minhash_seed", "minhash_scheme"} <= manifest.keys()
+
+
+def test_params_validate_explicit_lsh_bands() -> None:
+    with pytest.raises(ValidationError):
+        DedupParams(lsh_bands=64)
+    with pytest.raises(ValidationError):
+        DedupParams(num_perm=128, lsh_bands=64, lsh_rows=4)
+    index = NearDuplicateIndex(DedupParams(num_perm=128, lsh_bands=64, lsh_rows=2))
+    assert index.lsh_bands_rows == (64, 2)
