@@ -98,7 +98,6 @@ class BylineRule:
                 doc.authors.append(clean_name(re.split(r"\s*(?:,|\band\b|&)\s*", match["name"])[0]))
         return hits
 
-
     @staticmethod
     def _name_and_role(text: str, in_header: bool) -> re.Match[str] | None:
         """'NAME | Business Reporter' anywhere; 'NAME | Metro Wire' (an outlet) near the top."""

@@ -8,7 +8,7 @@ headlines), and the site template last so it only reports what no specific rule 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from cleaners.authors import AuthorBioRule, BylineRule
@@ -38,9 +38,9 @@ class Hints:
 def rule_names() -> list[str]:
     """Every rule name the cleaner can report, in decision order (for docs and summaries)."""
     late = [
+        "byline",
         "section_label",
         "reader_poll",
-        "byline",
         "author_bio",
         "repeated_title",
         "injected_headline",
@@ -95,7 +95,7 @@ def _paragraphs(doc: DocView) -> list[str]:
 def clean_document(
     text: str,
     hints: Hints | None = None,
-    template_keys: frozenset[str] = frozenset(),
+    template: Mapping[str, int] | None = None,
     extra_rules: Sequence[Rule] = (),
 ) -> CleanResult:
     """Remove boilerplate lines from `text`; the result's paragraphs are not yet normalized."""
@@ -125,7 +125,7 @@ def clean_document(
         InjectedHeadlineRule(),
         DuplicateLineRule(),
         *extra_rules,
-        SiteTemplateRule(template_keys),
+        SiteTemplateRule(template or {}),
     ]
     for rule in structural:
         _apply(rule, doc, removed)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from cleaners.lines import line_key
 from cleaners.rules import DocView
 
@@ -25,27 +27,32 @@ class DuplicateLineRule:
 class SiteTemplateRule:
     """Lines the site repeats across many of its pages, learned by the corpus pass.
 
-    `template_keys` are `line_key`s; which lines qualify (how many pages, how long) is decided
-    where they are counted, in `corpus.site_templates`, so this rule only applies the verdict.
+    `template` maps a `line_key` to the number of the site's pages it was seen on; which lines
+    qualify is decided where they are counted (`corpus.site_templates`). One guard stays here,
+    because it needs the page: a line seen on only a few pages may be a paragraph of a story the
+    site published several times (updates, reprints). If such lines would take more than
+    `max_share` of the page's words, the page *is* that story, and they stay (near-duplicate
+    detection handles the copies). Lines on more than `reprint_max_pages` pages are furniture
+    whatever their share: a long site block around a short brief is still boilerplate.
     """
 
     name = "site_template"
-    #: If template lines would take more than this share of a page's remaining words, the page
-    #: is a reprint of another page of the same site (its paragraphs repeat because the story
-    #: does), not furniture: the rule stands down and near-duplicate detection handles it.
     max_share = 0.5
+    reprint_max_pages = 5
 
-    def __init__(self, template_keys: frozenset[str]) -> None:
-        self.template_keys = template_keys
+    def __init__(self, template: Mapping[str, int]) -> None:
+        self.template = template
 
     def find(self, doc: DocView) -> list[int]:
-        if not self.template_keys:
+        if not self.template:
             return []
         kept = doc.kept()
-        hits = [i for i in kept if line_key(doc.lines[i].text) in self.template_keys]
+        pages = {i: self.template.get(line_key(doc.lines[i].text), 0) for i in kept}
+        hits = [i for i in kept if pages[i]]
+        few = [i for i in hits if pages[i] <= self.reprint_max_pages]
         total = sum(doc.word_counts[i] for i in kept)
-        if total and sum(doc.word_counts[i] for i in hits) > self.max_share * total:
-            return []
+        if total and sum(doc.word_counts[i] for i in few) > self.max_share * total:
+            return [i for i in hits if i not in few]
         return hits
 
 

@@ -24,6 +24,7 @@ class Reason(StrEnum):
     READ_ERROR = "read_error"  # the operating system refused to read the file
     NO_CONTENT = "no_content"  # extraction/cleaning left no article text
     LANGUAGE = "language"  # detected language not in --languages
+    PROCESSING_ERROR = "processing_error"  # a bug of ours met this document: report it
 
 
 @dataclass(slots=True)

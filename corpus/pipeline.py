@@ -66,7 +66,10 @@ class SerialExecutor:
         return results
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        return fn(*args, **kwargs)
+        result = fn(*args, **kwargs)
+        if self.progress:
+            self.progress(fn.__name__, 1, 1)
+        return result
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ class RunResult:
         return self.manifest["counts"]
 
 
-# --------------------------------------------------------------------------- small helpers
+# --- small helpers
 
 
 def _dump(rows: list[dict[str, Any]], path: Path) -> None:
@@ -112,8 +115,12 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 
 def _quarantine_row(q: Quarantined) -> dict[str, Any]:
-    return {"source_path": q.source_path, "reason": str(q.reason), "detail": q.detail,
-            "site": q.site}
+    return {
+        "source_path": q.source_path,
+        "reason": str(q.reason),
+        "detail": q.detail,
+        "site": q.site,
+    }
 
 
 def new_run_id(now: datetime | None = None) -> str:
@@ -132,7 +139,7 @@ def plan_shards(cfg: RunConfig, work: Path) -> tuple[list[Shard], int]:
     return shards, len(files)
 
 
-# --------------------------------------------------------------------------- stage 1: read + extract
+# --- stage 1: read + extract
 
 
 def read_shard(shard: Shard, cfg: RunConfig) -> ShardReport:
@@ -147,23 +154,29 @@ def read_shard(shard: Shard, cfg: RunConfig) -> ShardReport:
         try:
             units = list(read_path(path, cfg.input_dir, limits))
         except Exception as exc:  # a reader bug must cost one file, never the run
-            units = [Quarantined(rel, Reason.READ_ERROR, f"reader failed: {exc!r}")]
+            units = [Quarantined(rel, Reason.PROCESSING_ERROR, f"reader failed: {exc!r}")]
         for unit in units:
             if isinstance(unit, Quarantined):
                 quarantined.append(_quarantine_row(unit))
                 continue
             try:
                 row = _stage_document(unit)
-            except Exception as exc:
+            except Exception as exc:  # a trafilatura crash on one page
                 detail = f"extraction failed: {exc!r} at {traceback.format_exc(limit=-1).strip()}"
                 row = _quarantine_row(
-                    Quarantined(unit.source_path, Reason.NO_CONTENT, detail, unit.site)
+                    Quarantined(unit.source_path, Reason.PROCESSING_ERROR, detail, unit.site)
                 )
             (quarantined if "reason" in row else staged).append(row)
     _dump(staged, shard.file("staged"))
     _dump(quarantined, shard.file("quarantine-read"))
-    return ShardReport(shard, {"units": len(staged) + len(quarantined), "staged": len(staged),
-                               "quarantined": len(quarantined)})
+    return ShardReport(
+        shard,
+        {
+            "units": len(staged) + len(quarantined),
+            "staged": len(staged),
+            "quarantined": len(quarantined),
+        },
+    )
 
 
 def _stage_document(doc: RawDocument) -> dict[str, Any]:
@@ -172,9 +185,14 @@ def _stage_document(doc: RawDocument) -> dict[str, Any]:
     if doc.kind == "html":
         extracted = extract_html(doc.content, doc.url)
         if extracted is None:
-            return _quarantine_row(Quarantined(
-                doc.source_path, Reason.NO_CONTENT,
-                "HTML page has no main text that trafilatura could extract", doc.site))
+            return _quarantine_row(
+                Quarantined(
+                    doc.source_path,
+                    Reason.NO_CONTENT,
+                    "HTML page has no main text that trafilatura could extract",
+                    doc.site,
+                )
+            )
         row.update(
             content=extracted.text,
             url=doc.url or extracted.url,
@@ -186,11 +204,12 @@ def _stage_document(doc: RawDocument) -> dict[str, Any]:
     return row
 
 
-# --------------------------------------------------------------------------- stage 2: site templates
+# --- stage 2: site templates
 
 
 def learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> str:
     """Count repeated lines per site over every staged page; write the verdict to a file."""
+
     def pages():
         for report in reports:
             for row in _load(report.shard.file("staged")):
@@ -198,52 +217,70 @@ def learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: s
 
     templates = learn_templates(pages(), cfg.templates)
     path = Path(work) / "site-templates.json"
-    path.write_text(json.dumps({site: sorted(keys) for site, keys in templates.items()}))
+    path.write_text(json.dumps(templates, sort_keys=True))
     return str(path)
 
 
-# --------------------------------------------------------------------------- stage 3: clean + normalize + language
+# --- stage 3: clean + normalize + language
 
 
 def clean_shard(report: ShardReport, cfg: RunConfig, templates_path: str) -> ShardReport:
-    templates = {
-        site: frozenset(keys) for site, keys in json.loads(Path(templates_path).read_text()).items()
-    }
+    templates: dict[str, dict[str, int]] = json.loads(Path(templates_path).read_text())
     shard = report.shard
     candidates: list[dict[str, Any]] = []
     quarantined: list[dict[str, Any]] = []
     for row in _load(shard.file("staged")):
-        outcome = clean_one(row, cfg, templates.get(row["site"], frozenset()))
+        try:
+            outcome = clean_one(row, cfg, templates.get(row["site"], {}))
+        except Exception as exc:  # one document must never cost the run
+            outcome = _quarantine_row(
+                Quarantined(
+                    row["source_path"],
+                    Reason.PROCESSING_ERROR,
+                    f"cleaning failed: {exc!r}",
+                    row["site"],
+                )
+            )
         (quarantined if "reason" in outcome else candidates).append(outcome)
     _dump(candidates, shard.file("cleaned"))
     _dump(quarantined, shard.file("quarantine-clean"))
     return ShardReport(shard, {"cleaned": len(candidates), "quarantined": len(quarantined)})
 
 
-def clean_one(row: dict[str, Any], cfg: RunConfig, template_keys: frozenset[str]) -> dict[str, Any]:
+def clean_one(row: dict[str, Any], cfg: RunConfig, template: dict[str, int]) -> dict[str, Any]:
     """One staged document → an article candidate, or a quarantine row saying why not."""
     hints = Hints(
         title=row["title"],
         author=row["author"],
         detect_title=not row["title_from_metadata"],
     )
-    result = clean_document(row["content"], hints, template_keys)
+    result = clean_document(row["content"], hints, template)
     paragraphs, edits = normalize_paragraphs(result.paragraphs)
     text = "\n\n".join(paragraphs)
     word_count = len(words(text))
     if word_count < cfg.min_words:
         kinds = Counter(r.rule for r in result.removed)
         removed = ", ".join(f"{rule} ×{n}" for rule, n in kinds.most_common()) or "nothing"
-        return _quarantine_row(Quarantined(
-            row["source_path"], Reason.NO_CONTENT,
-            f"{word_count} words left after cleaning (minimum {cfg.min_words}); removed: {removed}",
-            row["site"]))
+        return _quarantine_row(
+            Quarantined(
+                row["source_path"],
+                Reason.NO_CONTENT,
+                f"{word_count} words left after cleaning (minimum {cfg.min_words}); "
+                f"removed: {removed}",
+                row["site"],
+            )
+        )
     language, probability = detect_language(text)
     if cfg.languages is not None and language not in cfg.languages:
-        return _quarantine_row(Quarantined(
-            row["source_path"], Reason.LANGUAGE,
-            f"detected {language} (p={probability:.2f}); kept languages: "
-            f"{', '.join(cfg.languages)}", row["site"]))
+        return _quarantine_row(
+            Quarantined(
+                row["source_path"],
+                Reason.LANGUAGE,
+                f"detected {language} (p={probability:.2f}); kept languages: "
+                f"{', '.join(cfg.languages)}",
+                row["site"],
+            )
+        )
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return {
         "doc_id": sha[:16],
@@ -265,7 +302,7 @@ def clean_one(row: dict[str, Any], cfg: RunConfig, template_keys: frozenset[str]
     }
 
 
-# --------------------------------------------------------------------------- stage 4: near-duplicates
+# --- stage 4: near-duplicates
 
 
 def keep_priority(article: dict[str, Any]) -> tuple[int, str, str]:
@@ -291,31 +328,42 @@ def deduplicate(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> st
             kept.append(article)
             path_of.setdefault(article["doc_id"], article["source_path"])
             continue
-        duplicates.append({
-            "source_path": article["source_path"],
-            "doc_id": article["doc_id"],
-            "duplicate_of": match.duplicate_of,
-            "duplicate_of_path": path_of.get(match.duplicate_of),
-            "similarity": round(match.similarity, 4),
-            "measure": match.measure,
-            "site": article["site"],
-            "url": article["url"],
-            "title": article["title"],
-            "published": article["published"],
-            "word_count": article["word_count"],
-        })
+        duplicates.append(
+            {
+                "source_path": article["source_path"],
+                "doc_id": article["doc_id"],
+                "duplicate_of": match.duplicate_of,
+                "duplicate_of_path": path_of.get(match.duplicate_of),
+                "similarity": round(match.similarity, 4),
+                "measure": match.measure,
+                "site": article["site"],
+                "url": article["url"],
+                "title": article["title"],
+                "published": article["published"],
+                "word_count": article["word_count"],
+            }
+        )
     kept.sort(key=lambda a: a["source_path"])
     _dump(kept, Path(work) / "articles.parquet")
     _dump(duplicates, Path(work) / "duplicates.parquet")
     return work
 
 
-# --------------------------------------------------------------------------- stage 5: write
+# --- stage 5: write
 
 
 def library_versions() -> dict[str, str]:
-    names = ["newshygiene", "trafilatura", "langdetect", "datasketch", "prefect", "pyarrow",
-             "ftfy", "warcio", "lxml"]
+    names = [
+        "newshygiene",
+        "trafilatura",
+        "langdetect",
+        "datasketch",
+        "prefect",
+        "pyarrow",
+        "ftfy",
+        "warcio",
+        "lxml",
+    ]
     versions = {"python": platform.python_version()}
     for name in names:
         try:
@@ -369,20 +417,28 @@ def publish(
         "quarantine_by_reason": dict(Counter(q["reason"] for q in quarantine).most_common()),
         "articles_by_site": dict(Counter(a["site"] for a in articles).most_common()),
         "articles_by_language": dict(Counter(a["language"] for a in articles).most_common()),
-        "dedup": {"scheme": cfg.dedup.signature_scheme().model_dump()
-                  if hasattr(cfg.dedup.signature_scheme(), "model_dump")
-                  else asdict(cfg.dedup.signature_scheme())},
+        "dedup": {
+            "scheme": cfg.dedup.signature_scheme().model_dump()
+            if hasattr(cfg.dedup.signature_scheme(), "model_dump")
+            else asdict(cfg.dedup.signature_scheme())
+        },
         "library_versions": library_versions(),
-        "tables": {"articles": "articles/", "duplicates": "duplicates/",
-                   "quarantine": "quarantine/"},
+        "tables": {
+            "articles": "articles/",
+            "duplicates": "duplicates/",
+            "quarantine": "quarantine/",
+        },
     }
-    write_dataset(cfg.output, run_id,
-                  {"articles": articles, "duplicates": duplicates, "quarantine": quarantine},
-                  manifest)
+    write_dataset(
+        cfg.output,
+        run_id,
+        {"articles": articles, "duplicates": duplicates, "quarantine": quarantine},
+        manifest,
+    )
     return manifest
 
 
-# --------------------------------------------------------------------------- the run
+# --- the run
 
 
 def run_pipeline(
@@ -401,8 +457,9 @@ def run_pipeline(
         templates = executor.call(learn_site_templates, read_reports, cfg, str(work))
         clean_reports = executor.map(clean_shard, read_reports, cfg=cfg, templates_path=templates)
         executor.call(deduplicate, clean_reports, cfg, str(work))
-        manifest = executor.call(publish, read_reports, clean_reports, cfg, str(work), run_id,
-                                 started, n_files)
+        manifest = executor.call(
+            publish, read_reports, clean_reports, cfg, str(work), run_id, started, n_files
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return RunResult(run_id=run_id, output=cfg.output, manifest=manifest)

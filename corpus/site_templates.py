@@ -38,13 +38,13 @@ def page_keys(text: str, params: TemplateParams) -> set[str]:
 
 def learn_templates(
     pages: Iterable[tuple[str, str]], params: TemplateParams | None = None
-) -> dict[str, frozenset[str]]:
-    """Template keys per site from (site, text) pairs."""
+) -> dict[str, dict[str, int]]:
+    """Per site, each template line's key and the number of the site's pages it is on."""
     params = params or TemplateParams()
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for site, text in pages:
         counts[site].update(page_keys(text, params))
     return {
-        site: frozenset(key for key, n in counter.items() if n >= params.min_pages)
+        site: {key: n for key, n in counter.items() if n >= params.min_pages}
         for site, counter in counts.items()
     }

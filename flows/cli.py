@@ -74,25 +74,33 @@ def _run(args: argparse.Namespace, console: Console) -> int:
                 from corpus.config import RunConfig
                 from corpus.pipeline import SerialExecutor, run_pipeline
 
-                cfg = RunConfig(input_dir=args.input_dir, output=args.output,
-                                languages=args.languages, dataset_name=args.dataset_name,
-                                shard_size=args.shard_size)
+                cfg = RunConfig(
+                    input_dir=args.input_dir,
+                    output=args.output,
+                    languages=args.languages,
+                    dataset_name=args.dataset_name,
+                    shard_size=args.shard_size,
+                )
                 manifest = run_pipeline(cfg, SerialExecutor(progress=on_progress)).manifest
             else:
                 bar.console.print("[dim]starting Prefect (ephemeral local API)…[/dim]")
                 from flows.clean_corpus import clean_corpus
 
                 manifest = clean_corpus(
-                    input_dir=str(args.input_dir), output=str(args.output),
-                    languages=args.languages, dataset_name=args.dataset_name,
+                    input_dir=str(args.input_dir),
+                    output=str(args.output),
+                    languages=args.languages,
+                    dataset_name=args.dataset_name,
                     shard_size=args.shard_size,
                 )
         finally:
             progress_hook.install(None)
     for table in _summary_tables(manifest):
         console.print(table)
-    console.print(f"dataset written to [bold]{args.output}[/bold] "
-                  f"(manifest: {Path(args.output) / 'manifest.json'})")
+    console.print(
+        f"dataset written to [bold]{args.output}[/bold] "
+        f"(manifest: {Path(args.output) / 'manifest.json'})"
+    )
     return 0
 
 
@@ -102,12 +110,19 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="clean a folder of raw scraped files into a dataset")
     run.add_argument("input_dir", type=Path)
     run.add_argument("--output", type=Path, default=Path("outputs"))
-    run.add_argument("--languages", default="en",
-                     help="comma-separated ISO 639-1 codes to keep, or 'all' (default: en)")
+    run.add_argument(
+        "--languages",
+        default="en",
+        help="comma-separated ISO 639-1 codes to keep, or 'all' (default: en)",
+    )
     run.add_argument("--dataset-name", default="newshygiene")
     run.add_argument("--shard-size", type=int, default=100, help="input files per batch task")
-    run.add_argument("--engine", choices=("prefect", "local"), default="prefect",
-                     help="'local' runs the same pipeline without Prefect")
+    run.add_argument(
+        "--engine",
+        choices=("prefect", "local"),
+        default="prefect",
+        help="'local' runs the same pipeline without Prefect",
+    )
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
     return parser
 

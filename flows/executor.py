@@ -23,8 +23,9 @@ def _task_run_name(fn_name: str) -> Callable[[], str]:
 
         parameters = task_run.parameters or {}
         shard = parameters.get("shard") or parameters.get("report")
-        number = getattr(shard, "number", None) or getattr(getattr(shard, "shard", None),
-                                                           "number", None)
+        number = getattr(shard, "number", None) or getattr(
+            getattr(shard, "shard", None), "number", None
+        )
         return f"{fn_name}/shard-{number:05d}" if number is not None else fn_name
 
     return name

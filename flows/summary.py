@@ -30,6 +30,7 @@ def summary_markdown(manifest: dict[str, Any]) -> str:
     lines += _table("Lines removed by rule", manifest["removed_by_rule"], "rule", "lines")
     lines += _table("Quarantine reasons", manifest["quarantine_by_reason"], "reason", "inputs")
     lines += _table("Articles by site", manifest["articles_by_site"], "site", "articles")
-    lines += _table("Articles by language", manifest["articles_by_language"], "language",
-                    "articles")
+    lines += _table(
+        "Articles by language", manifest["articles_by_language"], "language", "articles"
+    )
     return "\n".join(lines)

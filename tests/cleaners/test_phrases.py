@@ -26,8 +26,10 @@ POSITIVE = [
     ("related_link", "Related: Council Approves New Bus Lanes"),
     ("related_link", "READ MORE: Five Things to Know About the Budget"),
     ("copyright", "© 2026 Harbour Gazette. All rights reserved."),
-    ("copyright", "This article originally appeared on Coastal Wire and is republished here "
-     "with permission."),
+    (
+        "copyright",
+        "This article originally appeared on Coastal Wire and is republished here with permission.",
+    ),
     ("print_note", "A version of this story appeared in print on March 3, 2026, Section B."),
     ("dateline", "Published March 3, 2026"),
     ("dateline", "Updated 4:15 p.m. ET, March 3, 2026"),

@@ -41,8 +41,13 @@ def test_author_bio_and_profile_card_in_the_tail() -> None:
         "Marta Quell is a staff reporter covering transport and the harbour. She joined the "
         "newsroom in 2019 after five years at a regional weekly."
     )
-    card = ["Harbourtown, Kent", "Education", "BA in Journalism, City University", "Languages",
-            "English, Spanish"]
+    card = [
+        "Harbourtown, Kent",
+        "Education",
+        "BA in Journalism, City University",
+        "Languages",
+        "English, Spanish",
+    ]
     result = clean(article(tail=(bio + "\n" + "\n".join(card),)))
     removed = removed_by(result)
     assert removed[bio] == "author_bio"
@@ -92,16 +97,26 @@ def test_site_template_lines_removed_only_when_supplied() -> None:
     trending = "Festival Tickets On Sale"
     text = article(trending)
     assert trending in clean_document(text).paragraphs
-    result = clean_document(text, template_keys=frozenset({line_key(trending)}))
+    result = clean_document(text, template={line_key(trending): 3})
     assert removed_by(result)[trending] == "site_template"
 
 
 def test_site_template_stands_down_on_a_reprinted_page() -> None:
     """Paragraphs shared with other pages of the site are a reprint, not furniture."""
     text = article()
-    keys = frozenset(line_key(p) for p in (PARA_A, PARA_B, PARA_C))
-    result = clean_document(text, template_keys=keys)
+    template = {line_key(p): 3 for p in (PARA_A, PARA_B, PARA_C)}
+    result = clean_document(text, template=template)
     assert result.paragraphs == [PARA_A, PARA_B, PARA_C]
+
+
+def test_site_block_on_many_pages_is_removed_even_around_a_short_brief() -> None:
+    """A long about/newsletter block repeated on dozens of pages is furniture, not a reprint."""
+    brief = "The library will close early on Friday for a staff training day, officials said."
+    block = [PARA_A, PARA_B, PARA_C]
+    template = {line_key(p): 40 for p in block}
+    result = clean_document("\n\n".join([brief, *block]), template=template)
+    assert result.paragraphs == [brief]
+    assert {r.rule for r in result.removed} == {"site_template"}
 
 
 def test_repeated_title_in_body_is_removed() -> None:
@@ -138,7 +153,9 @@ def test_dateline_date_is_kept_as_published() -> None:
 
 
 def test_name_with_outlet_is_a_byline_only_near_the_top() -> None:
-    result = clean("Ferry Service Extended\n\nLeon Castellano | Metro Wire\n\n" + article(title=None))
+    result = clean(
+        "Ferry Service Extended\n\nLeon Castellano | Metro Wire\n\n" + article(title=None)
+    )
     assert result.author == "Leon Castellano"
     mid = "Harbour Board, Finance Committee"
     assert mid in clean(article(mid)).paragraphs

@@ -213,10 +213,13 @@ def test_same_input_order_gives_the_same_result() -> None:
     assert {k: v.duplicate_of for k, v in first.items() if v} == {"3": "1", "5": "1", "7": "1"}
 
 
-def test_duplicate_doc_id_is_rejected(index: NearDuplicateIndex) -> None:
-    index.add("a", FERRY)
-    with pytest.raises(ValueError, match="already added"):
-        index.add("a", ORCHARD)
+def test_repeated_id_gets_a_consistent_answer(index: NearDuplicateIndex) -> None:
+    """Ids are content-derived: the same id again is the same text, and is never re-indexed."""
+    index.add("kept", FERRY)
+    first = index.add("copy", FERRY_EDITED)
+    assert index.add("kept", FERRY) == Match("kept", 1.0, "exact")
+    assert index.add("copy", FERRY_EDITED) == first
+    assert index.kept_count == 1
 
 
 def test_text_without_words_is_neither_matched_nor_kept(index: NearDuplicateIndex) -> None:

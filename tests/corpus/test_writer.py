@@ -10,8 +10,13 @@ from corpus import writer
 from corpus.schema import ARTICLES, QUARANTINE
 from corpus.writer import write_dataset
 
-QUARANTINE_ROW = {"source_path": "a.txt", "reason": "empty", "detail": "0 bytes", "site": "x",
-                  "run_id": "r1"}
+QUARANTINE_ROW = {
+    "source_path": "a.txt",
+    "reason": "empty",
+    "detail": "0 bytes",
+    "site": "x",
+    "run_id": "r1",
+}
 
 
 def test_writes_three_tables_with_schema_and_manifest(tmp_path: Path) -> None:
