@@ -17,7 +17,7 @@ from cleaners.base import Line
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_NON_WORD = re.compile(r"[^\w\s]+")
+_NON_WORD = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
 
 # Words that carry no topic; used for capitalisation and overlap tests on short lines.
@@ -64,11 +64,25 @@ def match_form(text: str) -> str:
     return _WS.sub(" ", folded).strip()
 
 
-def line_key(text: str) -> str:
-    """Aggressive key for counting repeats across pages: letters only, digits as 0."""
-    key = _DIGIT.sub("0", match_form(text))
+def matching_key(text: str) -> str:
+    """An aggressive normal form used only for matching (repeats, duplicates), never stored.
+
+    Copies of one line or story differ in exactly the ways this erases: compatibility
+    characters and quote styles (NFKC, punctuation dropped), capitalisation (casefold), edited
+    figures (every digit becomes 0) and scraping noise such as `end.Next` joins (punctuation
+    becomes a space, so `said.The` still yields the words `said the`).
+    """
+    key = unicodedata.normalize("NFKC", text).casefold()
     key = _NON_WORD.sub(" ", key)
-    return _WS.sub(" ", key).strip()
+    key = _DIGIT.sub("0", key)
+    return " ".join(key.split())
+
+
+@lru_cache(maxsize=65536)
+def line_key(text: str) -> str:
+    """`matching_key` of one line after mojibake repair: counts a template line however a
+    page's encoding mangled it."""
+    return matching_key(ftfy.fix_text(text, uncurl_quotes=False) if not text.isascii() else text)
 
 
 def words(text: str) -> list[str]:

@@ -16,14 +16,14 @@ permutation parameters), so the result is a genuine `datasketch.LeanMinHash` tha
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
 
 import numpy as np
 import xxhash
 from datasketch import LeanMinHash, MinHash
+
+from cleaners.lines import matching_key
 
 __all__ = [
     "HASH_FUNCTION",
@@ -41,8 +41,6 @@ HASH_FUNCTION = "xxh3_64"
 MINHASH_SCHEME = "affine64"
 """datasketch permutation scheme matching 64-bit shingle hashes (no folding to 32 bits)."""
 
-_NON_WORD = re.compile(r"[\W_]+")
-_DIGIT = re.compile(r"\d")
 
 # MurmurHash3 fmix64 constants: the same pre-mix datasketch applies before its permutations.
 _FMIX_SHIFT = np.uint64(33)
@@ -52,22 +50,6 @@ _FMIX_M2 = np.uint64(0xC4CEB9FE1A85EC53)
 # Rows of the (shingles x permutations) matrix computed at a time: bounds memory to
 # about _CHUNK * num_perm * 8 bytes (8 MiB at 256 permutations) for very long documents.
 _CHUNK = 4096
-
-
-def matching_key(text: str) -> str:
-    """Return an aggressive normal form of `text` that is used only for matching, never stored.
-
-    Copies of one story differ in exactly the ways this erases: compatibility characters and
-    smart vs straight quotes (NFKC, punctuation dropped), capitalisation of re-cased headlines
-    (casefold), edited figures in updates (every digit becomes ``0``) and scraping noise such as
-    ``end.Next`` sentence joins or unwrapped lines (punctuation becomes a space, whitespace
-    collapses). Replacing punctuation with a space rather than deleting it is deliberate: a
-    joined ``said.The`` then still yields the words ``said the``.
-    """
-    key = unicodedata.normalize("NFKC", text).casefold()
-    key = _NON_WORD.sub(" ", key)
-    key = _DIGIT.sub("0", key)
-    return " ".join(key.split())
 
 
 def tokens(text: str) -> list[str]:
