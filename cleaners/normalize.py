@@ -8,7 +8,6 @@ scraper glued to the next ("trust.Putin") gets its space back. Every change is l
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -34,20 +33,26 @@ _URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk)\b
 
 
 def _context(before: str, after: str, width: int = 3) -> Edit | None:
-    """A compact before/after pair: the changed span with a few words either side."""
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if not ops:
+    """A compact before/after pair: the changed span with a few words either side.
+
+    The span runs from the first to the last differing character (common prefix and suffix
+    trimmed), which is linear in the paragraph's length.
+    """
+    if before == after:
         return None
-    a0, a1, b0, b1 = ops[0][1], ops[-1][2], ops[0][3], ops[-1][4]
-    left = before[:a0].split(" ")
-    right_a = before[a1:].split(" ")
-    right_b = after[b1:].split(" ")
-    prefix = " ".join(left[-width:])
+    start = 0
+    limit = min(len(before), len(after))
+    while start < limit and before[start] == after[start]:
+        start += 1
+    end_b, end_a = len(before), len(after)
+    while end_b > start and end_a > start and before[end_b - 1] == after[end_a - 1]:
+        end_b -= 1
+        end_a -= 1
+    prefix = " ".join(before[:start].split(" ")[-width:])
     return Edit(
         rule="",
-        before=prefix + before[a0:a1] + " ".join(right_a[:width]),
-        after=prefix + after[b0:b1] + " ".join(right_b[:width]),
+        before=prefix + before[start:end_b] + " ".join(before[end_b:].split(" ")[:width]),
+        after=prefix + after[start:end_a] + " ".join(after[end_a:].split(" ")[:width]),
     )
 
 

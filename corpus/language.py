@@ -12,7 +12,9 @@ import threading
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
 DetectorFactory.seed = 0
-SAMPLE_CHARS = 3000  # enough for a stable answer; langdetect cost grows with length
+#: langdetect's cost grows with text length (3,000 chars: ~17 ms a document here); ~200 words
+#: of cleaned body are plenty for a stable answer on news prose.
+SAMPLE_CHARS = 1200
 UNKNOWN = "unknown"
 _LOCK = threading.Lock()
 

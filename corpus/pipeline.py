@@ -417,11 +417,7 @@ def publish(
         "quarantine_by_reason": dict(Counter(q["reason"] for q in quarantine).most_common()),
         "articles_by_site": dict(Counter(a["site"] for a in articles).most_common()),
         "articles_by_language": dict(Counter(a["language"] for a in articles).most_common()),
-        "dedup": {
-            "scheme": cfg.dedup.signature_scheme().model_dump()
-            if hasattr(cfg.dedup.signature_scheme(), "model_dump")
-            else asdict(cfg.dedup.signature_scheme())
-        },
+        "dedup": {"scheme": cfg.dedup.signature_scheme().as_dict()},
         "library_versions": library_versions(),
         "tables": {
             "articles": "articles/",

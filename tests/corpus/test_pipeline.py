@@ -183,3 +183,17 @@ def test_a_cleaner_crash_costs_one_document_not_the_run(tmp_path: Path, monkeypa
     assert run.counts["articles"] == 1
     (row,) = _rows(run, "quarantine")
     assert row["reason"] == "processing_error" and "boom" in row["detail"]
+
+
+def test_empty_input_folder_gives_an_empty_balanced_dataset(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    run = run_pipeline(RunConfig(input_dir=tmp_path / "in", output=tmp_path / "out"))
+    assert run.counts == {
+        "input_files": 0,
+        "inputs": 0,
+        "articles": 0,
+        "duplicates": 0,
+        "quarantined": 0,
+        "balanced": True,
+    }
+    assert all(pq.read_table(tmp_path / "out" / t).num_rows == 0 for t in TABLES)
