@@ -21,7 +21,7 @@ _NAME_RE = re.compile(NAME)
 _ROLES = (
     r"staff writer|staff reporter|reporter|senior reporter|correspondent|contributor|contributing"
     r" (?:writer|editor)|editor|senior editor|news editor|managing editor|columnist|freelance"
-    r" (?:writer|journalist)|writer|journalist|producer|photographer|special to [\w ]+|for [\w .&']+"
+    r" (?:writer|journalist)|writer|journalist|producer|photographer|special to [\w ]+"
 )
 THRESHOLDS = {
     "byline_max_words": 16,  # a byline is a label, not a sentence

@@ -17,7 +17,7 @@ from cleaners.headlines import InjectedHeadlineRule
 from cleaners.lines import match_form, split_lines
 from cleaners.phrases import DATE, PHRASES
 from cleaners.polls import ReaderPollRule
-from cleaners.repeats import DuplicateLineRule, RepeatedTitleRule, SiteTemplateRule
+from cleaners.repeats import RepeatedTitleRule, SiteTemplateRule
 from cleaners.rules import DocView, PhraseRule, Rule
 from cleaners.title import detect_title
 
@@ -44,7 +44,6 @@ def rule_names() -> list[str]:
         "author_bio",
         "repeated_title",
         "injected_headline",
-        "duplicate_line",
         "site_template",
     ]
     return [rule.name for rule in PHRASE_RULES] + late
@@ -123,7 +122,6 @@ def clean_document(
         AuthorBioRule(),
         RepeatedTitleRule(title),
         InjectedHeadlineRule(),
-        DuplicateLineRule(),
         *extra_rules,
         SiteTemplateRule(template or {}),
     ]

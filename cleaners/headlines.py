@@ -9,6 +9,8 @@ article's title, are caught at corpus level (`cleaners.repeats.SiteTemplateRule`
 
 from __future__ import annotations
 
+import re
+
 from cleaners.lines import STOPWORDS, content_words, is_prose, words
 from cleaners.rules import DocView
 
@@ -21,6 +23,9 @@ THRESHOLDS = {
 }
 
 _NOT_HEADLINE_END = (".", ",", ";", ":")
+# "2. Prioritize Quality" or "• Key Features": a numbered or bulleted line is the article's own
+# list, whatever its capitalisation.
+_LIST_MARKER = re.compile(r"^(?:\d{1,3}[.):]|[-*•◦▪–—])\s")
 
 
 def looks_like_headline(text: str, *, min_words: int = 2, max_words: int = 30) -> bool:
@@ -50,7 +55,7 @@ class InjectedHeadlineRule:
             text = doc.lines[i].text
             if not looks_like_headline(text, min_words=t["min_words"], max_words=t["max_words"]):
                 continue
-            if capitalised_share(text) < t["min_capitalised"]:
+            if _LIST_MARKER.match(text) or capitalised_share(text) < t["min_capitalised"]:
                 continue
             before, after = doc.neighbour(i, -1), doc.neighbour(i, 1)
             if before is None or after is None:

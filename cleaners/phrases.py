@@ -254,15 +254,15 @@ PHRASES: tuple[PhraseSpec, ...] = (
     PhraseSpec(
         "tag_residue",
         whole=(
-            r"[,;·•|/\\\s-]*[,;·•|/\\-][,;·•|/\\\s-]*",
-            r"(?:tags|topics|tagged|filed under|categories|keywords|related topics)\s*:?\s*[,;·•|\s]*",
+            r"[,;·•|/\\\s]*[,;·•|/\\][,;·•|/\\\s]*",  # separators only; "---" is a rule
+            r"(?:tags|topics|tagged|filed under|categories|related topics)\s*:?\s*[,;·•|\s]*",
         ),
         max_words=4,
     ),
     PhraseSpec(
         "tags",
         whole=(
-            r"(?:tags|topics|tagged(?: with)?|filed under|categories|keywords|related topics)\s*:\s*\S.*",
+            r"(?:tags|topics|tagged(?: with)?|filed under|categories|related topics)\s*:\s*\S.*",
             r"(?:#[\w-]+[\s,]*){2,}",
         ),
         max_words=30,

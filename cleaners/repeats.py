@@ -8,22 +8,6 @@ from cleaners.lines import line_key
 from cleaners.rules import DocView
 
 
-class DuplicateLineRule:
-    """A line printed twice on one page keeps its first copy only (pull quotes, twin boxes)."""
-
-    name = "duplicate_line"
-
-    def find(self, doc: DocView) -> list[int]:
-        seen: set[str] = set()
-        hits: list[int] = []
-        for i in doc.kept():
-            key = doc.forms[i]
-            if key in seen:
-                hits.append(i)
-            seen.add(key)
-        return hits
-
-
 class SiteTemplateRule:
     """Lines the site repeats across many of its pages, learned by the corpus pass.
 

@@ -77,3 +77,7 @@ def test_body_sentences_that_mention_boilerplate_words_stay(line: str) -> None:
     result = clean(article(line))
     assert line in result.paragraphs
     assert line not in removed_by(result)
+
+
+def test_a_horizontal_rule_is_not_tag_residue() -> None:
+    assert "---" in clean(article("---")).paragraphs
