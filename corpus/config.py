@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import BaseModel, Field, field_validator
@@ -26,6 +27,16 @@ class RunConfig(BaseModel):
     max_decompressed_bytes: int = 200 * 1024 * 1024
     templates: TemplateParams = TemplateParams()
     dedup: DedupParams = DedupParams()
+    #: Where the near-duplicate index of earlier runs lives: None = the dataset's own state
+    #: folder (embedded, no server); ``redis://host:port/db`` = a Redis shared by several
+    #: workers or machines. Defaults to the NEWSHYGIENE_INDEX environment variable.
+    index: str | None = Field(default_factory=lambda: os.environ.get("NEWSHYGIENE_INDEX") or None)
+    #: Key prefix in a shared index; None = ``newshygiene:<dataset_name>``.
+    index_prefix: str | None = None
+
+    @property
+    def index_namespace(self) -> str:
+        return self.index_prefix or f"newshygiene:{self.dataset_name}"
 
     @field_validator("languages", mode="before")
     @classmethod

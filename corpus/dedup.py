@@ -16,22 +16,33 @@ Which copy is kept is decided by the caller: documents are `add`ed in keep-prior
 (earliest published, then first seen), so the first one of a story to arrive is kept and later
 ones point at it. A duplicate always points at a *kept* document, never at another duplicate.
 
-This module is pure: no I/O, no Prefect; the exact shingle sets of kept documents live in memory
-for the length of one run.
+Across runs: articles kept by earlier runs are reached through a `History` (`corpus.history`)
+that proposes candidates by LSH and returns their stored signatures and shingle counts. Their
+shingle sets are not stored (that would be a second copy of the corpus), so a candidate from
+history is verified on MinHash *estimates* with the same thresholds: Jaccard is the share of
+equal signature values, and containment follows from Jaccard and the two set sizes,
+|A & B| = J (|A| + |B|) / (1 + J). With 256 permutations the estimate's standard error is at
+most 0.03, which only matters for pairs within a few points of a threshold.
+
+This module is pure: no I/O, no Prefect; the exact shingle sets of this run's kept documents
+live in memory for the length of the run.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-from datasketch import MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from corpus.shingles import MinHasher, SignatureScheme, shingle_hashes, tokens
 
-__all__ = ["DedupParams", "Match", "NearDuplicateIndex", "Verdict", "verify"]
+if TYPE_CHECKING:
+    from corpus.history import History
+
+__all__ = ["DedupParams", "Match", "NearDuplicateIndex", "Verdict", "estimate", "verify"]
 
 
 class DedupParams(BaseModel):
@@ -154,8 +165,10 @@ def verify(a: np.ndarray, b: np.ndarray, params: DedupParams) -> Verdict:
         return Verdict(0.0, 0.0, None)
     common = np.intersect1d(a, b, assume_unique=True).size
     smaller = min(a.size, b.size)
-    jaccard = common / (a.size + b.size - common)
-    containment = common / smaller
+    return _decide(common / (a.size + b.size - common), common / smaller, smaller, params)
+
+
+def _decide(jaccard: float, containment: float, smaller: int, params: DedupParams) -> Verdict:
     if jaccard >= params.jaccard_threshold:
         return Verdict(jaccard, containment, "jaccard")
     if smaller >= params.min_shingles and containment >= params.containment_threshold:
@@ -163,16 +176,34 @@ def verify(a: np.ndarray, b: np.ndarray, params: DedupParams) -> Verdict:
     return Verdict(jaccard, containment, None)
 
 
+def estimate(
+    sig_a: np.ndarray, size_a: int, sig_b: np.ndarray, size_b: int, params: DedupParams
+) -> Verdict:
+    """The duplicate decision from two MinHash signatures and shingle-set sizes.
+
+    Used for candidates kept by earlier runs, whose shingle sets are not stored.
+    """
+    if size_a == 0 or size_b == 0:
+        return Verdict(0.0, 0.0, None)
+    jaccard = float(np.count_nonzero(sig_a == sig_b)) / sig_a.size
+    common = min(jaccard * (size_a + size_b) / (1.0 + jaccard), size_a, size_b)
+    smaller = min(size_a, size_b)
+    return _decide(jaccard, common / smaller, smaller, params)
+
+
 class NearDuplicateIndex:
-    """Streaming near-duplicate detector for one run.
+    """Streaming near-duplicate detector for one run, optionally on top of earlier runs.
 
     `add` documents in keep-priority order. Each call first looks for a verified match among
-    the documents kept so far; if one exists the document is reported as its duplicate and is
-    *not* indexed (so nothing can ever point at it), otherwise it is kept and indexed.
+    the documents kept so far (by earlier runs through `history`, then by this run); if one
+    exists the document is reported as its duplicate and is *not* indexed (so nothing can ever
+    point at it), otherwise it is kept and indexed. An article already in the dataset stays the
+    original even if a later run brings an earlier-published copy: the dataset is append-only.
     """
 
-    def __init__(self, params: DedupParams | None = None) -> None:
+    def __init__(self, params: DedupParams | None = None, history: History | None = None) -> None:
         self.params = params or DedupParams()
+        self.history = history
         self.scheme = self.params.signature_scheme()
         self._hasher = MinHasher(self.scheme)
         if self.params.lsh_bands is not None:
@@ -186,6 +217,7 @@ class NearDuplicateIndex:
             )
         self._kept_ids: list[str] = []  # LSH key (int) -> doc_id, in insertion order
         self._kept_shingles: list[np.ndarray] = []
+        self._kept_signatures: list[np.ndarray] = []
         self._kept_keys: dict[str, int] = {}
         # Outcome of every id added so far, so a repeated id gets a consistent answer.
         self._outcome: dict[str, Match | None] = {}
@@ -215,6 +247,10 @@ class NearDuplicateIndex:
         of a kept id returns ``Match(doc_id, 1.0, "exact")``, a repeat of a duplicate returns its
         earlier match, and a repeat of a word-less text returns None. The text is not re-read.
         """
+        seen = doc_id in self._outcome
+        if not seen and self.history is not None and self.history.lookup([doc_id]):
+            # this very text was kept by an earlier run
+            self._outcome[doc_id] = Match(doc_id, 1.0, "exact")
         if doc_id in self._outcome:
             earlier = self._outcome[doc_id]
             if earlier is None and doc_id in self._kept_keys:
@@ -240,13 +276,46 @@ class NearDuplicateIndex:
                 continue
             if best is None or verdict.similarity > best[0]:
                 best = (verdict.similarity, key, verdict)
-        if best is not None:
+        earlier = self._match_history(signature, shingles.size)
+        if best is not None and (earlier is None or best[0] > earlier.similarity):
             _, key, verdict = best
             return Match(self._kept_ids[key], float(verdict.similarity), verdict.measure)
+        if earlier is not None:  # ties go to the article kept by an earlier run
+            return earlier
 
         key = len(self._kept_ids)
         self._lsh.insert(key, signature, check_duplication=False)
         self._kept_ids.append(doc_id)
         self._kept_keys[doc_id] = key
         self._kept_shingles.append(shingles)
+        self._kept_signatures.append(signature.hashvalues)
         return None
+
+    def _match_history(self, signature: LeanMinHash, size: int) -> Match | None:
+        """The best verified match among articles kept by earlier runs (lowest keep order wins
+        a tie), by signature estimate."""
+        if self.history is None or len(self.history) == 0:
+            return None
+        found = self.history.lookup(self.history.query(signature))
+        best: tuple[float, int, str, Verdict] | None = None
+        for item in sorted(found.values(), key=lambda k: k.seq):
+            self.candidates_checked += 1
+            verdict = estimate(
+                signature.hashvalues, size, item.signature, item.n_shingles, self.params
+            )
+            if verdict.measure is not None and (best is None or verdict.similarity > best[0]):
+                best = (verdict.similarity, item.seq, item.doc_id, verdict)
+        if best is None:
+            return None
+        _, _, doc_id, verdict = best
+        return Match(doc_id, float(verdict.similarity), verdict.measure)
+
+    def kept_signatures(self) -> list[tuple[str, int, np.ndarray]]:
+        """(doc_id, shingle count, signature) of every article this index kept, in keep order:
+        what the state folder stores so later runs can deduplicate against them."""
+        return [
+            (doc_id, shingles.size, signature)
+            for doc_id, shingles, signature in zip(
+                self._kept_ids, self._kept_shingles, self._kept_signatures, strict=True
+            )
+        ]

@@ -6,24 +6,34 @@ it wrote under the run's work folder, so an orchestrator can run shards in paral
 without moving documents through its own machinery. `run_pipeline` drives the stages through an
 `Executor`: the serial one here runs without Prefect; `flows` supplies one that makes each call
 a Prefect task. Both run exactly this code.
+
+Runs are incremental: the dataset's state folder (`corpus.state`) says which inputs were
+processed (by path and content hash), which articles were kept (their MinHash signatures) and
+what each site's template is. A run reads only new or changed files, deduplicates them against
+everything ever kept, appends its own part of each table, and commits its state in one
+transaction at the very end (see `corpus.writer` for why a killed run leaves no trace).
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import platform
 import secrets
 import shutil
+import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -35,11 +45,13 @@ from corpus.dates import normalize_date
 from corpus.dedup import Match, NearDuplicateIndex
 from corpus.documents import Quarantined, RawDocument, Reason
 from corpus.extract import extract_html
+from corpus.history import RedisHistory, open_history
 from corpus.language import detect_language
 from corpus.readers import ReadLimits, iter_input_files, read_path
 from corpus.schema import SCHEMA_VERSION
-from corpus.site_templates import learn_templates
-from corpus.writer import write_dataset
+from corpus.site_templates import SiteTemplate, TemplateCounts
+from corpus.state import DatasetState, KeptSignature
+from corpus.writer import MANIFEST, append_run, recover, write_json_atomic
 
 T = TypeVar("T")
 ProgressHook = Callable[[str, int, int], None]  # (stage, shards done, shards total)
@@ -77,8 +89,12 @@ class Shard:
     """A batch of input files and where its stage outputs go."""
 
     number: int
-    paths: tuple[str, ...]
+    inputs: tuple[tuple[str, str, int], ...]  # (path relative to the input dir, sha256, bytes)
     work: str  # the run's work folder
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(path for path, _, _ in self.inputs)
 
     def file(self, stage: str) -> Path:
         return Path(self.work) / f"{stage}-{self.number:05d}.parquet"
@@ -128,15 +144,41 @@ def new_run_id(now: datetime | None = None) -> str:
     return now.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
-def plan_shards(cfg: RunConfig, work: Path) -> tuple[list[Shard], int]:
-    """Every input file, in sorted order, split into shards of `cfg.shard_size` files."""
-    files = [p.relative_to(cfg.input_dir).as_posix() for p in iter_input_files(cfg.input_dir)]
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Plan:
+    shards: list[Shard]
+    input_files: int  # every file found under the input folder
+    skipped_known: int  # of those, already processed by an earlier run (same path and bytes)
+
+
+def plan_shards(cfg: RunConfig, work: Path, known: set[tuple[str, str]] | None = None) -> Plan:
+    """Every new or changed input file, in sorted order, split into shards of `cfg.shard_size`."""
+    known = known or set()
+    found = 0
+    todo: list[tuple[str, str, int]] = []
+    for path in iter_input_files(cfg.input_dir):
+        found += 1
+        rel = path.relative_to(cfg.input_dir).as_posix()
+        try:
+            sha, size = file_sha256(path), path.stat().st_size
+        except OSError:  # unreadable now: the reader will quarantine it with the error
+            sha, size = "unreadable", 0
+        if (rel, sha) not in known:
+            todo.append((rel, sha, size))
     size = cfg.shard_size
     shards = [
-        Shard(number=n, paths=tuple(files[i : i + size]), work=str(work))
-        for n, i in enumerate(range(0, len(files), size))
+        Shard(number=n, inputs=tuple(todo[i : i + size]), work=str(work))
+        for n, i in enumerate(range(0, len(todo), size))
     ]
-    return shards, len(files)
+    return Plan(shards, found, found - len(todo))
 
 
 # --- stage 1: read + extract
@@ -208,14 +250,33 @@ def _stage_document(doc: RawDocument) -> dict[str, Any]:
 
 
 def learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> str:
-    """Count repeated lines per site over every staged page; write the verdict to a file."""
+    """Count repeated lines per site over this run's pages plus every earlier run's counts.
 
-    def pages():
-        for report in reports:
-            for row in _load(report.shard.file("staged")):
-                yield row["site"], row["content"]
+    Writes this run's own counts (committed to the state with the run) and the resulting
+    templates of the sites in this run; returns the templates file.
+    """
+    counts = TemplateCounts()
+    for report in reports:
+        for row in _load(report.shard.file("staged")):
+            counts.add_page(row["site"], row["content"], cfg.templates)
+    rows = [
+        {"site": site, "hash": h, "pages": n}
+        for site, lines in counts.line_pages.items()
+        for h, n in lines.items()
+    ]
+    _dump(rows, Path(work) / "template-counts.parquet")
+    (Path(work) / "template-sites.json").write_text(json.dumps(dict(counts.site_pages)))
 
-    templates = learn_templates(pages(), cfg.templates)
+    with DatasetState(cfg.output) as state:
+        sites, lines = state.template_counts(set(counts.site_pages))
+    merged = TemplateCounts()
+    merged.add_counts(sites, lines)
+    merged.add_counts(counts.site_pages, counts.line_pages)
+    templates = {
+        site: {str(h): n for h, n in template.items()}
+        for site, template in merged.templates(cfg.templates).items()
+        if site in counts.site_pages
+    }
     path = Path(work) / "site-templates.json"
     path.write_text(json.dumps(templates, sort_keys=True))
     return str(path)
@@ -225,13 +286,17 @@ def learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: s
 
 
 def clean_shard(report: ShardReport, cfg: RunConfig, templates_path: str) -> ShardReport:
-    templates: dict[str, dict[str, int]] = json.loads(Path(templates_path).read_text())
+    templates = {
+        site: SiteTemplate({int(h): n for h, n in lines.items()}, cfg.templates.keep)
+        for site, lines in json.loads(Path(templates_path).read_text()).items()
+    }
+    no_template = SiteTemplate({})
     shard = report.shard
     candidates: list[dict[str, Any]] = []
     quarantined: list[dict[str, Any]] = []
     for row in _load(shard.file("staged")):
         try:
-            outcome = clean_one(row, cfg, templates.get(row["site"], {}))
+            outcome = clean_one(row, cfg, templates.get(row["site"], no_template))
         except Exception as exc:  # one document must never cost the run
             outcome = _quarantine_row(
                 Quarantined(
@@ -247,7 +312,7 @@ def clean_shard(report: ShardReport, cfg: RunConfig, templates_path: str) -> Sha
     return ShardReport(shard, {"cleaned": len(candidates), "quarantined": len(quarantined)})
 
 
-def clean_one(row: dict[str, Any], cfg: RunConfig, template: dict[str, int]) -> dict[str, Any]:
+def clean_one(row: dict[str, Any], cfg: RunConfig, template: Mapping[str, int]) -> dict[str, Any]:
     """One staged document → an article candidate, or a quarantine row saying why not."""
     hints = Hints(
         title=row["title"],
@@ -312,40 +377,64 @@ def keep_priority(article: dict[str, Any]) -> tuple[int, str, str]:
 
 
 def deduplicate(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> str:
-    """Split article candidates into kept articles and duplicates pointing at what they copy."""
+    """Split article candidates into kept articles and duplicates pointing at what they copy.
+
+    Candidates are matched against every article kept by earlier runs (the state folder's
+    signatures, or the shared Redis index) and against this run's kept articles.
+    """
     candidates = [row for r in reports for row in _load(r.shard.file("cleaned"))]
     candidates.sort(key=keep_priority)
-    index = NearDuplicateIndex(cfg.dedup)
-    kept: list[dict[str, Any]] = []
-    duplicates: list[dict[str, Any]] = []
-    path_of: dict[str, str] = {}
-    for article in candidates:
-        if article["doc_id"] in path_of:  # the same text again: an exact copy
-            match = Match(article["doc_id"], 1.0, "exact")
-        else:
-            match = index.add(article["doc_id"], article["text"])
-        if match is None:
-            kept.append(article)
-            path_of.setdefault(article["doc_id"], article["source_path"])
-            continue
-        duplicates.append(
-            {
-                "source_path": article["source_path"],
-                "doc_id": article["doc_id"],
-                "duplicate_of": match.duplicate_of,
-                "duplicate_of_path": path_of.get(match.duplicate_of),
-                "similarity": round(match.similarity, 4),
-                "measure": match.measure,
-                "site": article["site"],
-                "url": article["url"],
-                "title": article["title"],
-                "published": article["published"],
-                "word_count": article["word_count"],
-            }
+    with DatasetState(cfg.output) as state:
+        history = open_history(state, cfg.dedup, cfg.index, cfg.index_namespace)
+        index = NearDuplicateIndex(cfg.dedup, history)
+        kept: list[dict[str, Any]] = []
+        duplicates: list[dict[str, Any]] = []
+        path_of: dict[str, str] = {}
+        for article in candidates:
+            if article["doc_id"] in path_of:  # the same text again: an exact copy
+                match = Match(article["doc_id"], 1.0, "exact")
+            else:
+                match = index.add(article["doc_id"], article["text"])
+            if match is None:
+                kept.append(article)
+                path_of.setdefault(article["doc_id"], article["source_path"])
+                continue
+            duplicates.append(
+                {
+                    "source_path": article["source_path"],
+                    "doc_id": article["doc_id"],
+                    "duplicate_of": match.duplicate_of,
+                    "duplicate_of_path": path_of.get(match.duplicate_of),
+                    "similarity": round(match.similarity, 4),
+                    "measure": match.measure,
+                    "site": article["site"],
+                    "url": article["url"],
+                    "title": article["title"],
+                    "published": article["published"],
+                    "word_count": article["word_count"],
+                }
+            )
+        earlier = state.source_paths(
+            {d["duplicate_of"] for d in duplicates if d["duplicate_of_path"] is None}
         )
+        next_seq = state.next_seq()
+    for row in duplicates:
+        row["duplicate_of_path"] = row["duplicate_of_path"] or earlier.get(row["duplicate_of"])
+    paths = {a["doc_id"]: a["source_path"] for a in kept}
+    signatures = [
+        {
+            "doc_id": doc_id,
+            "seq": next_seq + i,
+            "n_shingles": n,
+            "signature": signature.tobytes(),
+            "source_path": paths[doc_id],
+        }
+        for i, (doc_id, n, signature) in enumerate(index.kept_signatures())
+    ]
     kept.sort(key=lambda a: a["source_path"])
     _dump(kept, Path(work) / "articles.parquet")
     _dump(duplicates, Path(work) / "duplicates.parquet")
+    _dump(signatures, Path(work) / "kept-signatures.parquet")
     return work
 
 
@@ -374,15 +463,19 @@ def library_versions() -> dict[str, str]:
 
 
 def publish(
+    plan: Plan,
     read_reports: Sequence[ShardReport],
     clean_reports: Sequence[ShardReport],
     cfg: RunConfig,
     work: str,
     run_id: str,
     started: str,
-    input_units: int | None = None,
 ) -> dict[str, Any]:
-    """Write the dataset and its manifest; the manifest proves inputs = outputs."""
+    """Append this run's part of the dataset, commit its state, rewrite the manifest.
+
+    The balance check comes first: inputs = articles + duplicates + quarantined, or nothing is
+    written at all.
+    """
     articles = _load(Path(work) / "articles.parquet")
     duplicates = _load(Path(work) / "duplicates.parquet")
     quarantine = [row for r in read_reports for row in _load(r.shard.file("quarantine-read"))]
@@ -396,66 +489,192 @@ def publish(
     if units != outputs:  # a lost or doubled document is a bug, never a silent outcome
         raise RuntimeError(f"accounting error: {units} input units but {outputs} output rows")
 
-    removed = Counter(r["rule"] for a in articles for r in a["removed"])
-    manifest = {
-        "dataset": cfg.dataset_name,
-        "schema_version": SCHEMA_VERSION,
+    run_date = started[:10]
+    run = {
         "run_id": run_id,
+        "run_date": run_date,
         "started": started,
-        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "input_dir": str(cfg.input_dir),
-        "parameters": json.loads(cfg.model_dump_json()),
         "counts": {
-            "input_files": input_units if input_units is not None else 0,
+            "input_files": plan.input_files,
+            "skipped_known": plan.skipped_known,
+            "new_files": plan.input_files - plan.skipped_known,
             "inputs": units,
             "articles": len(articles),
             "duplicates": len(duplicates),
             "quarantined": len(quarantine),
             "balanced": units == outputs,
         },
+        **run_breakdown(articles, duplicates, quarantine),
+    }
+    if units:
+        append_run(
+            cfg.output,
+            run_id,
+            run_date,
+            {"articles": articles, "duplicates": duplicates, "quarantine": quarantine},
+        )
+    kept = _load(Path(work) / "kept-signatures.parquet")
+    template_rows = _load(Path(work) / "template-counts.parquet")
+    line_pages: dict[str, dict[int, int]] = {}
+    for row in template_rows:
+        line_pages.setdefault(row["site"], {})[row["hash"]] = row["pages"]
+    site_pages = json.loads((Path(work) / "template-sites.json").read_text())
+    run["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
+    with DatasetState(cfg.output) as state:
+        state.commit_run(
+            run,
+            [tuple(i) for r in read_reports for i in r.shard.inputs],
+            [
+                (k["doc_id"], k["seq"], k["n_shingles"], k["signature"], k["source_path"])
+                for k in kept
+            ],
+            site_pages,
+            line_pages,
+        )
+        if cfg.index and kept:
+            share_kept(state, cfg, kept)
+        manifest = build_manifest(state, cfg, run)
+    write_json_atomic(cfg.output / MANIFEST, manifest)
+    return manifest
+
+
+def run_breakdown(
+    articles: Sequence[dict[str, Any]],
+    duplicates: Sequence[dict[str, Any]],
+    quarantine: Sequence[dict[str, Any]],
+) -> dict[str, Any]:
+    """What the run's counts are made of: removals by rule and site, reasons, sites, languages."""
+    removed = Counter(r["rule"] for a in articles for r in a["removed"])
+    by_template = Counter(
+        a["site"] for a in articles for r in a["removed"] if r["rule"] == "site_template"
+    )
+    return {
         "removed_by_rule": dict(removed.most_common()),
+        "removed_by_site_template": dict(by_template.most_common()),
         "quarantine_by_reason": dict(Counter(q["reason"] for q in quarantine).most_common()),
         "articles_by_site": dict(Counter(a["site"] for a in articles).most_common()),
         "articles_by_language": dict(Counter(a["language"] for a in articles).most_common()),
-        "dedup": {"scheme": cfg.dedup.signature_scheme().as_dict()},
+        "duplicates_by_measure": dict(Counter(d["measure"] for d in duplicates).most_common()),
+    }
+
+
+def share_kept(state: DatasetState, cfg: RunConfig, kept: Sequence[dict[str, Any]]) -> None:
+    """Push the committed run's signatures to the shared index (after the commit, never before:
+    a killed run must not leave originals in the index that the dataset does not have)."""
+    history = RedisHistory(cfg.index, cfg.dedup, cfg.index_namespace)
+    history.publish(
+        KeptSignature(k["doc_id"], k["seq"], k["n_shingles"], _signature(k["signature"]))
+        for k in kept
+    )
+    state.mark_shared(k["doc_id"] for k in kept)
+
+
+def _signature(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.uint64)
+
+
+def build_manifest(state: DatasetState, cfg: RunConfig, latest: dict[str, Any]) -> dict[str, Any]:
+    """The dataset's front page: every run, totals, and the latest run's details at top level
+    (so a reader of one run's summary does not need to know the run list)."""
+    runs = state.runs()
+    totals = Counter()
+    for run in runs:
+        for key in ("inputs", "articles", "duplicates", "quarantined"):
+            totals[key] += run["counts"][key]
+    return {
+        "dataset": cfg.dataset_name,
+        "schema_version": SCHEMA_VERSION,
+        "layout": "one part per run and table, hive-partitioned by run_date",
+        **latest,
+        "parameters": json.loads(cfg.model_dump_json()),
+        "totals": {"runs": len(runs), **totals, "kept_signatures": state.kept_count()},
+        "runs": [
+            {
+                k: run[k]
+                for k in ("run_id", "run_date", "started", "finished", "input_dir", "counts")
+            }
+            for run in runs
+        ],
+        "site_templates": state.template_summary(cfg.templates.min_pages),
+        "dedup": {
+            "scheme": state.scheme() or cfg.dedup.signature_scheme().as_dict(),
+            "index": "redis" if cfg.index else "local",
+            "keep_policy": "earliest published, then first seen (path order) within a run; "
+            "an article already in the dataset stays the original",
+        },
         "library_versions": library_versions(),
         "tables": {
             "articles": "articles/",
             "duplicates": "duplicates/",
             "quarantine": "quarantine/",
         },
+        "state": "_state/",
     }
-    write_dataset(
-        cfg.output,
-        run_id,
-        {"articles": articles, "duplicates": duplicates, "quarantine": quarantine},
-        manifest,
-    )
-    return manifest
 
 
 # --- the run
 
 
+@contextmanager
+def run_lock(output: Path, wait_s: float = 600.0) -> Iterator[None]:
+    """One run at a time per dataset; a scheduled run that overlaps the previous one waits."""
+    lock_path = output / "_state" / "run.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("w") as handle:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(
+                        f"another run has held {lock_path} for {wait_s:.0f} s"
+                    ) from None
+                time.sleep(0.5)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def prepare_output(output: Path) -> set[tuple[str, str]]:
+    """Open the dataset, undo what an unfinished run left behind; returns the known inputs."""
+    legacy = output / "articles" / "part-00000.parquet"
+    if legacy.exists() and not (output / "_state").exists():
+        raise RuntimeError(
+            f"{output} holds a dataset of schema 1.0 (each run replaced it); this version "
+            "appends runs with a state folder. Write to a new output folder."
+        )
+    with DatasetState(output) as state:
+        recover(output, state.run_ids())
+        return state.known_inputs()
+
+
 def run_pipeline(
     cfg: RunConfig, executor: Executor | None = None, run_id: str | None = None
 ) -> RunResult:
-    """Run every stage over `cfg.input_dir` and write the dataset to `cfg.output`."""
+    """Process new inputs under `cfg.input_dir`; append them to the dataset in `cfg.output`."""
     executor = executor or SerialExecutor()
     run_id = run_id or new_run_id()
     started = datetime.now(UTC).isoformat(timespec="seconds")
     cfg.output.mkdir(parents=True, exist_ok=True)
-    work = cfg.output / f".work-{run_id}"
-    work.mkdir()
-    try:
-        shards, n_files = plan_shards(cfg, work)
-        read_reports = executor.map(read_shard, shards, cfg=cfg)
-        templates = executor.call(learn_site_templates, read_reports, cfg, str(work))
-        clean_reports = executor.map(clean_shard, read_reports, cfg=cfg, templates_path=templates)
-        executor.call(deduplicate, clean_reports, cfg, str(work))
-        manifest = executor.call(
-            publish, read_reports, clean_reports, cfg, str(work), run_id, started, n_files
-        )
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with run_lock(cfg.output):
+        known = prepare_output(cfg.output)
+        work = cfg.output / f".work-{run_id}"
+        work.mkdir()
+        try:
+            plan = plan_shards(cfg, work, known)
+            read_reports = executor.map(read_shard, plan.shards, cfg=cfg)
+            templates = executor.call(learn_site_templates, read_reports, cfg, str(work))
+            clean_reports = executor.map(
+                clean_shard, read_reports, cfg=cfg, templates_path=templates
+            )
+            executor.call(deduplicate, clean_reports, cfg, str(work))
+            manifest = executor.call(
+                publish, plan, read_reports, clean_reports, cfg, str(work), run_id, started
+            )
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return RunResult(run_id=run_id, output=cfg.output, manifest=manifest)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 REMOVAL = pa.struct([("rule", pa.string()), ("line", pa.int32()), ("text", pa.string())])
 EDIT = pa.struct([("rule", pa.string()), ("before", pa.string()), ("after", pa.string())])

@@ -1,26 +1,38 @@
-"""Writing the dataset: Parquet tables plus a manifest, atomically.
+"""Writing the dataset: one Parquet part per table per run, appended, never rewritten.
 
-Everything of a run is first written under `<output>/.staging-<run_id>/`; only when every file
-is complete are the tables moved into place, and `manifest.json` is replaced last. A run that
-crashes leaves the previous dataset untouched (and a staging folder the next run removes).
+Layout (hive-partitioned by run date, read directly by pyarrow/pandas, Polars, DuckDB and
+HF `datasets`):
+
+    <output>/articles/run_date=2026-11-23/part-<run_id>.parquet
+    <output>/duplicates/run_date=.../part-<run_id>.parquet
+    <output>/quarantine/run_date=.../part-<run_id>.parquet
+    <output>/manifest.json     every run, totals, the latest run's details
+    <output>/_state/           what later runs need (`corpus.state`)
+
+A run first writes its parts under `<output>/.staging-<run_id>/`, then moves them into their
+partitions, then commits its state. Until that commit the run does not exist: `recover`, called
+at the start of the next run, deletes every part whose run id the state does not know, so a run
+killed between the moves and the commit leaves nothing behind that the rerun would double.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from corpus.schema import TABLES
 
 MANIFEST = "manifest.json"
-PART = "part-00000.parquet"
+_PART = re.compile(r"^part-(?P<run_id>.+)\.parquet$")
 
 
 def write_json_atomic(path: Path, payload: Any) -> None:
@@ -29,40 +41,64 @@ def write_json_atomic(path: Path, payload: Any) -> None:
     os.replace(tmp, path)
 
 
-def remove_stale_staging(output: Path) -> None:
-    """Staging folders of runs that crashed before publishing are garbage."""
-    for stale in output.glob(".staging-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    for stale in output.glob(".replaced-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+def part_path(output: Path, table: str, run_date: str, run_id: str) -> Path:
+    return output / table / f"run_date={run_date}" / f"part-{run_id}.parquet"
 
 
-def write_dataset(
+def part_files(output: Path) -> Iterable[tuple[str, Path]]:
+    """(run id, path) of every part file of every table."""
+    for table in TABLES:
+        for path in sorted((output / table).glob("run_date=*/part-*.parquet")):
+            match = _PART.match(path.name)
+            if match:
+                yield match["run_id"], path
+
+
+def recover(output: Path, committed: set[str]) -> list[Path]:
+    """Remove what runs that never committed left behind; returns the removed part files."""
+    removed = [path for run_id, path in part_files(output) if run_id not in committed]
+    for path in removed:
+        path.unlink()
+        if not any(path.parent.iterdir()):
+            path.parent.rmdir()
+    for pattern in (".staging-*", ".work-*", ".replaced-*"):
+        for stale in output.glob(pattern):
+            shutil.rmtree(stale, ignore_errors=True)
+    return removed
+
+
+def append_run(
     output: Path,
     run_id: str,
-    rows: dict[str, Sequence[dict[str, Any]]],
-    manifest: dict[str, Any],
+    run_date: str,
+    rows: Mapping[str, Sequence[dict[str, Any]]],
 ) -> dict[str, Path]:
-    """Write the three tables and the manifest; returns the final path of each table file."""
-    output.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(output)
+    """Write this run's part of each table; returns the final path of each part file."""
     staging = output / f".staging-{run_id}"
-    staging.mkdir()
+    staging.mkdir(parents=True)
     for name, schema in TABLES.items():
         table = pa.Table.from_pylist(list(rows.get(name, [])), schema=schema)
-        (staging / name).mkdir()
-        pq.write_table(table, staging / name / PART, compression="zstd")
-
-    replaced = output / f".replaced-{run_id}"
-    replaced.mkdir()
-    final: dict[str, Path] = {}
+        pq.write_table(table, staging / f"{name}.parquet", compression="zstd")
+    final = {}
     for name in TABLES:
-        target = output / name
-        if target.exists():
-            os.replace(target, replaced / name)
-        os.replace(staging / name, target)
-        final[name] = target / PART
-    write_json_atomic(output / MANIFEST, manifest)
-    shutil.rmtree(replaced, ignore_errors=True)
+        target = part_path(output, name, run_date, run_id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / f"{name}.parquet", target)
+        final[name] = target
     shutil.rmtree(staging, ignore_errors=True)
     return final
+
+
+def read_table(output: Path, name: str, columns: list[str] | None = None) -> pa.Table:
+    """One table of the dataset, every run, with its `run_date` partition column."""
+    schema = TABLES[name].append(pa.field("run_date", pa.string()))
+    folder = Path(output) / name
+    if not folder.exists():
+        return schema.empty_table().select(columns or schema.names)
+    dataset = ds.dataset(
+        folder,
+        format="parquet",
+        schema=schema,
+        partitioning=ds.partitioning(pa.schema([("run_date", pa.string())]), flavor="hive"),
+    )
+    return dataset.to_table(columns=columns)

@@ -1,0 +1,288 @@
+"""The dataset's memory across runs: what was processed, what was kept, what each site repeats.
+
+Lives in `<dataset>/_state/state.db`, one SQLite file beside the Parquet tables (a leading
+underscore keeps pyarrow, Polars and DuckDB from reading it as part of the dataset). Why SQLite:
+a run's whole outcome (ledger rows, signatures of kept articles, template counts, the run
+record) is committed in ONE transaction, so a run killed at any point is either entirely in the
+state or not at all. The Parquet part files a run moved into place before its commit are
+recognised by their run id and removed by `recover` on the next start; that is what makes
+"kill, start again" end with the same dataset as an uninterrupted run.
+
+Tables:
+- ``runs``: one row per committed run, with its summary (counts, removals, parameters).
+- ``inputs``: the ledger: (relative path, sha256 of the file's bytes) of every processed input.
+  The same bytes at the same path are never processed twice; a changed file is new work.
+- ``kept``: every kept article's MinHash signature, shingle count and keep order, so the next
+  run deduplicates against everything ever kept (`corpus.history`).
+- ``template_lines`` / ``template_sites``: per site, on how many pages each short line was
+  seen, and how many pages the site has. Counting continues across runs, so a run with one new
+  page still knows the site's template.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+STATE_DIR = "_state"
+DB_NAME = "state.db"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id TEXT PRIMARY KEY,
+    run_date TEXT NOT NULL,
+    started TEXT NOT NULL,
+    finished TEXT NOT NULL,
+    summary TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS inputs (
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    run_id TEXT NOT NULL,
+    PRIMARY KEY (path, sha256)
+);
+CREATE TABLE IF NOT EXISTS kept (
+    seq INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL UNIQUE,
+    n_shingles INTEGER NOT NULL,
+    signature BLOB NOT NULL,
+    source_path TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    shared INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS template_sites (site TEXT PRIMARY KEY, pages INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS template_lines (
+    site TEXT NOT NULL,
+    hash INTEGER NOT NULL,
+    pages INTEGER NOT NULL,
+    PRIMARY KEY (site, hash)
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class KeptSignature:
+    """What the index needs of an article kept by an earlier run."""
+
+    doc_id: str
+    seq: int
+    n_shingles: int
+    signature: np.ndarray  # uint64, one value per permutation
+
+
+class SchemeMismatch(RuntimeError):
+    """The dataset's signatures were made by another recipe and cannot be compared."""
+
+
+class DatasetState:
+    """The state folder of one dataset. Open it, read what earlier runs left, commit a run."""
+
+    def __init__(self, output: Path) -> None:
+        self.dir = Path(output) / STATE_DIR
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.path = self.dir / DB_NAME
+        # One connection, used from one stage at a time; Prefect's tasks may run it on a
+        # worker thread, hence check_same_thread=False.
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> DatasetState:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: a kill inside leaves the state as it was before."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # --- the signature scheme: refuse to mix incomparable signatures
+
+    def check_scheme(self, scheme: Mapping[str, Any]) -> None:
+        """Record the scheme on first use; afterwards insist every run uses the same one."""
+        wanted = json.dumps(dict(scheme), sort_keys=True)
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'signature_scheme'").fetchone()
+        if row is None:
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES ('signature_scheme', ?)", (wanted,)
+            )
+        elif row[0] != wanted:
+            raise SchemeMismatch(
+                f"{self.path}: this dataset's MinHash signatures were made with {row[0]}; "
+                f"this run would make {wanted}. Signatures of different schemes do not compare: "
+                "use the dataset's dedup parameters (and datasketch version), or a new output."
+            )
+
+    def scheme(self) -> dict[str, Any] | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'signature_scheme'").fetchone()
+        return json.loads(row[0]) if row else None
+
+    # --- ledger
+
+    def known_inputs(self) -> set[tuple[str, str]]:
+        return set(self._db.execute("SELECT path, sha256 FROM inputs"))
+
+    # --- runs
+
+    def run_ids(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT run_id FROM runs")}
+
+    def runs(self) -> list[dict[str, Any]]:
+        rows = self._db.execute(
+            "SELECT run_id, run_date, started, finished, summary FROM runs ORDER BY started, run_id"
+        )
+        return [
+            {
+                "run_id": r[0],
+                "run_date": r[1],
+                "started": r[2],
+                "finished": r[3],
+                **json.loads(r[4]),
+            }
+            for r in rows
+        ]
+
+    # --- kept signatures
+
+    def kept_count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM kept").fetchone()[0]
+
+    def iter_kept(self, only_unshared: bool = False) -> Iterator[KeptSignature]:
+        sql = "SELECT doc_id, seq, n_shingles, signature FROM kept"
+        if only_unshared:
+            sql += " WHERE shared = 0"
+        for doc_id, seq, n, blob in self._db.execute(sql + " ORDER BY seq"):
+            yield KeptSignature(doc_id, seq, n, np.frombuffer(blob, dtype=np.uint64))
+
+    def kept(self, doc_ids: Iterable[str]) -> dict[str, KeptSignature]:
+        ids = list(doc_ids)
+        found: dict[str, KeptSignature] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT doc_id, seq, n_shingles, signature FROM kept WHERE doc_id IN ({marks})",
+                chunk,
+            )
+            for doc_id, seq, n, blob in rows:
+                found[doc_id] = KeptSignature(doc_id, seq, n, np.frombuffer(blob, dtype=np.uint64))
+        return found
+
+    def source_paths(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Where each kept article came from (for duplicates that point across runs)."""
+        ids = list(doc_ids)
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self._db.execute(
+                    f"SELECT doc_id, source_path FROM kept WHERE doc_id IN ({marks})", chunk
+                )
+            )
+        return found
+
+    def next_seq(self) -> int:
+        return (self._db.execute("SELECT MAX(seq) FROM kept").fetchone()[0] or 0) + 1
+
+    def mark_shared(self, doc_ids: Iterable[str]) -> None:
+        """The signatures are in the shared (Redis) index too."""
+        with self.transaction() as db:
+            db.executemany("UPDATE kept SET shared = 1 WHERE doc_id = ?", ((d,) for d in doc_ids))
+
+    # --- site templates
+
+    def template_counts(
+        self, sites: Iterable[str]
+    ) -> tuple[dict[str, int], dict[str, dict[int, int]]]:
+        """(pages per site, {site: {line hash: pages}}) over every committed run, for `sites`."""
+        pages: dict[str, int] = {}
+        lines: dict[str, dict[int, int]] = {}
+        for site in sites:
+            row = self._db.execute(
+                "SELECT pages FROM template_sites WHERE site = ?", (site,)
+            ).fetchone()
+            if row is None:
+                continue
+            pages[site] = row[0]
+            lines[site] = dict(
+                self._db.execute("SELECT hash, pages FROM template_lines WHERE site = ?", (site,))
+            )
+        return pages, lines
+
+    def template_summary(self, min_pages: int) -> dict[str, dict[str, int]]:
+        """Per site: pages seen and template lines (on >= `min_pages` pages) — for the manifest."""
+        rows = self._db.execute(
+            "SELECT s.site, s.pages, COUNT(l.hash) FROM template_sites s "
+            "LEFT JOIN template_lines l ON l.site = s.site AND l.pages >= ? "
+            "GROUP BY s.site ORDER BY s.site",
+            (min_pages,),
+        )
+        return {site: {"pages": pages, "template_lines": n} for site, pages, n in rows}
+
+    # --- commit
+
+    def commit_run(
+        self,
+        run: Mapping[str, Any],
+        inputs: Iterable[tuple[str, str, int]],
+        kept: Iterable[tuple[str, int, int, bytes, str]],
+        site_pages: Mapping[str, int],
+        line_pages: Mapping[str, Mapping[int, int]],
+    ) -> None:
+        """Everything a run learned, in one transaction.
+
+        `inputs`: (path, sha256, size); `kept`: (doc_id, seq, n_shingles, signature bytes,
+        source_path); `site_pages` / `line_pages`: this run's template counts, added to the
+        totals of earlier runs.
+        """
+        run_id = run["run_id"]
+        summary = {
+            k: v for k, v in run.items() if k not in {"run_id", "run_date", "started", "finished"}
+        }
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO runs (run_id, run_date, started, finished, summary)"
+                " VALUES (?,?,?,?,?)",
+                (run_id, run["run_date"], run["started"], run["finished"], json.dumps(summary)),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO inputs (path, sha256, size, run_id) VALUES (?,?,?,?)",
+                ((p, h, s, run_id) for p, h, s in inputs),
+            )
+            db.executemany(
+                "INSERT INTO kept (doc_id, seq, n_shingles, signature, source_path, run_id)"
+                " VALUES (?,?,?,?,?,?)",
+                ((d, q, n, sig, src, run_id) for d, q, n, sig, src in kept),
+            )
+            db.executemany(
+                "INSERT INTO template_sites (site, pages) VALUES (?, ?) "
+                "ON CONFLICT(site) DO UPDATE SET pages = pages + excluded.pages",
+                site_pages.items(),
+            )
+            db.executemany(
+                "INSERT INTO template_lines (site, hash, pages) VALUES (?, ?, ?) "
+                "ON CONFLICT(site, hash) DO UPDATE SET pages = pages + excluded.pages",
+                ((site, h, n) for site, hashes in line_pages.items() for h, n in hashes.items()),
+            )
