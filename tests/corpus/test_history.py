@@ -1,0 +1,131 @@
+"""The index of earlier runs: embedded (state folder) and shared (a real redis-server)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+import redis
+
+from corpus import pipeline
+from corpus.config import RunConfig
+from corpus.dedup import DedupParams
+from corpus.history import LocalHistory, RedisHistory
+from corpus.pipeline import run_pipeline
+from corpus.shingles import MinHasher, shingle_hashes, tokens
+from corpus.state import DatasetState, KeptSignature
+from corpus.writer import read_table
+from tests.conftest import SAMPLE_CORPUS
+
+FERRY = "harbourtown-herald/2026-03-03-ferry-terminal-vote.txt"
+FERRY_REPRINT = "metro-wire/2026-03-04-harbourtown-ferry-reprint.txt"
+PEACH = "valley-ledger/2026-03-02-peach-freeze.txt"
+PEACH_REPRINT = "metro-wire/2026-03-16-peach-freeze-reprint.txt"
+STORY = (
+    "The harbour authority voted on Tuesday to rebuild the ferry terminal before the summer "
+    "season, after engineers found the old pontoon had rusted through in two places."
+)
+
+
+def _drop(inbox: Path, *names: str) -> None:
+    for name in names:
+        (inbox / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SAMPLE_CORPUS / name, inbox / name)
+
+
+def _kept(doc_id: str, text: str, seq: int, params: DedupParams) -> KeptSignature:
+    shingles = shingle_hashes(tokens(text), params.shingle_size)
+    signature = MinHasher(params.signature_scheme()).signature(shingles)
+    return KeptSignature(doc_id, seq, shingles.size, np.asarray(signature.hashvalues))
+
+
+@pytest.fixture
+def namespace(request) -> str:
+    return f"test:{request.node.name}"
+
+
+def test_local_history_finds_a_kept_story_and_returns_its_signature() -> None:
+    params = DedupParams()
+    item = _kept("a", STORY, 1, params)
+    history = LocalHistory(params, [item])
+    probe = MinHasher(params.signature_scheme()).signature(
+        shingle_hashes(tokens(STORY + " Work starts in May."), params.shingle_size)
+    )
+    assert history.query(probe) == ["a"]
+    assert history.lookup(["a", "missing"])["a"].n_shingles == item.n_shingles
+
+
+def test_redis_history_publish_is_idempotent(redis_url: str, namespace: str) -> None:
+    params = DedupParams()
+    history = RedisHistory(redis_url, params, namespace)
+    item = _kept("a", STORY, 1, params)
+    assert history.publish([item]) == ["a"]
+    assert history.publish([item]) == []
+    assert len(history) == 1
+    (found,) = history.lookup(["a"]).values()
+    assert found.seq == 1 and np.array_equal(found.signature, item.signature)
+    probe = MinHasher(params.signature_scheme()).signature(
+        shingle_hashes(tokens(STORY), params.shingle_size)
+    )
+    assert history.query(probe) == ["a"]
+
+
+def test_runs_with_a_redis_index_find_reprints_across_runs(
+    redis_url: str, namespace: str, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    _drop(inbox, FERRY, PEACH)
+    cfg = RunConfig(
+        input_dir=inbox, output=tmp_path / "out", index=redis_url, index_prefix=namespace
+    )
+    first = run_pipeline(cfg)
+    assert first.manifest["dedup"]["index"] == "redis"
+    client = redis.Redis.from_url(redis_url)
+    assert client.hlen(f"{namespace}:signatures") == 2
+    _drop(inbox, FERRY_REPRINT, PEACH_REPRINT)
+    second = run_pipeline(cfg)
+    assert second.counts["duplicates"] == 2 and second.counts["articles"] == 0
+
+
+def test_a_second_worker_with_its_own_dataset_shares_the_index(
+    redis_url: str, namespace: str, tmp_path: Path
+) -> None:
+    a, b = tmp_path / "worker-a", tmp_path / "worker-b"
+    _drop(a, FERRY)
+    _drop(b, FERRY_REPRINT)
+    shared = {"index": redis_url, "index_prefix": namespace}
+    first = run_pipeline(RunConfig(input_dir=a, output=tmp_path / "out-a", **shared))
+    run_pipeline(RunConfig(input_dir=b, output=tmp_path / "out-b", **shared))
+    (original,) = read_table(first.output, "articles").to_pylist()
+    (dup,) = read_table(tmp_path / "out-b", "duplicates").to_pylist()
+    assert dup["duplicate_of"] == original["doc_id"]
+
+
+def test_signatures_committed_but_not_pushed_reach_redis_on_the_next_run(
+    redis_url: str, namespace: str, tmp_path: Path, monkeypatch
+) -> None:
+    inbox = tmp_path / "inbox"
+    _drop(inbox, FERRY)
+    cfg = RunConfig(
+        input_dir=inbox, output=tmp_path / "out", index=redis_url, index_prefix=namespace
+    )
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt("killed after the state commit, before the Redis push")
+
+    monkeypatch.setattr(pipeline, "share_kept", crash)
+    with pytest.raises(KeyboardInterrupt):
+        run_pipeline(cfg)
+    monkeypatch.undo()
+    client = redis.Redis.from_url(redis_url)
+    assert client.hlen(f"{namespace}:signatures") == 0
+    with DatasetState(cfg.output) as state:
+        assert len(list(state.iter_kept(only_unshared=True))) == 1
+    _drop(inbox, FERRY_REPRINT)
+    second = run_pipeline(cfg)
+    assert client.hlen(f"{namespace}:signatures") == 1
+    assert second.counts["duplicates"] == 1
+    with DatasetState(cfg.output) as state:
+        assert list(state.iter_kept(only_unshared=True)) == []
