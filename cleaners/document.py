@@ -11,17 +11,26 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from cleaners.authors import AuthorBioRule, BylineRule
+from cleaners.authors import AuthorBioRule, BylineRule, CreditLineRule
 from cleaners.base import CleanResult, Removal
 from cleaners.headlines import InjectedHeadlineRule
 from cleaners.lines import match_form, split_lines
 from cleaners.phrases import DATE, PHRASES
 from cleaners.polls import ReaderPollRule
 from cleaners.repeats import RepeatedTitleRule, SiteTemplateRule
-from cleaners.rules import DocView, PhraseRule, Rule
-from cleaners.title import detect_title
+from cleaners.rules import DocView, MenuRowRule, PhraseRule, Rule
+from cleaners.tags import TagListRule
+from cleaners.title import detect_title, strip_site_suffix
 
 PHRASE_RULES: tuple[PhraseRule, ...] = tuple(PhraseRule(spec) for spec in PHRASES)
+#: Rules decided on a line's own wording, before the title is chosen (also used by
+#: `cleaners.titles.headline_of`, which must pick the same title without cleaning the page).
+EARLY_RULES: tuple[Rule, ...] = (
+    *PHRASE_RULES,
+    MenuRowRule(),
+    TagListRule(),
+    BylineRule(bare_names=False),
+)
 _DATE = re.compile(DATE)
 _LIST_ITEM = re.compile(r"^(?:[-*•◦▪–]|\d{1,3}[.)])\s+")
 
@@ -38,6 +47,7 @@ class Hints:
 def rule_names() -> list[str]:
     """Every rule name the cleaner can report, in decision order (for docs and summaries)."""
     late = [
+        "image_credit",
         "byline",
         "section_label",
         "reader_poll",
@@ -103,7 +113,7 @@ def clean_document(
     doc = DocView(lines=lines, blocks=blocks)
     removed: list[Removal] = []
 
-    for rule in (*PHRASE_RULES, BylineRule(bare_names=False)):
+    for rule in EARLY_RULES:
         _apply(rule, doc, removed)
 
     title = hints.title
@@ -117,9 +127,10 @@ def clean_document(
                 removed.append(Removal("section_label", lines[k].number, lines[k].text))
 
     structural: list[Rule] = [
+        CreditLineRule(),
         BylineRule(bare_names=True),
         ReaderPollRule(),
-        AuthorBioRule(),
+        AuthorBioRule(template),
         RepeatedTitleRule(title),
         InjectedHeadlineRule(),
         *extra_rules,
@@ -129,6 +140,8 @@ def clean_document(
         _apply(rule, doc, removed)
 
     removed.sort(key=lambda r: r.line)
+    if title and hints.detect_title and not hints.title:
+        title = strip_site_suffix(title, [r.text for r in removed])
     author = hints.author or (doc.authors[0] if doc.authors else None)
     return CleanResult(
         title=title,

@@ -26,6 +26,13 @@ _NOT_HEADLINE_END = (".", ",", ";", ":")
 # "2. Prioritize Quality" or "• Key Features": a numbered or bulleted line is the article's own
 # list, whatever its capitalisation.
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}[.):]|[-*•◦▪–—])\s")
+# "Step 1: Get Quotes", "Tip #4: Look Beyond the Price", "Con: Less Predictability": a label
+# that numbers or sorts the article's own sections. Teasers for other stories never carry one.
+_SECTION_LABEL = re.compile(
+    r"^(?:step|tip|goal|part|day|week|chapter|phase|stage|rule|lesson|option|method|way|reason"
+    r"|idea|pro|con|pros|cons|bonus|final thoughts?|q|a)\s*#?\d{0,3}\s*[:.)–—-]\s",
+    re.IGNORECASE,
+)
 
 
 def looks_like_headline(text: str, *, min_words: int = 2, max_words: int = 30) -> bool:
@@ -55,7 +62,9 @@ class InjectedHeadlineRule:
             text = doc.lines[i].text
             if not looks_like_headline(text, min_words=t["min_words"], max_words=t["max_words"]):
                 continue
-            if _LIST_MARKER.match(text) or capitalised_share(text) < t["min_capitalised"]:
+            if _LIST_MARKER.match(text) or _SECTION_LABEL.match(text):
+                continue
+            if capitalised_share(text) < t["min_capitalised"]:
                 continue
             before, after = doc.neighbour(i, -1), doc.neighbour(i, 1)
             if before is None or after is None:

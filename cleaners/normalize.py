@@ -22,13 +22,20 @@ _FTFY = ftfy.TextFixerConfig(
     normalization="NFC",
     explain=False,
 )
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width space, word joiner, BOM and soft hyphen are invisible layout debris. The zero-width
+# joiner and non-joiner are not: they build emoji sequences ("👨‍👩‍👧") and spell words in
+# Persian and Indic scripts, so removing them would change the text.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # "word.Word" where the scraper dropped the space between two sentences. The left side must be
 # a lower-case word of 2+ letters (so "U.S." and initials never match), the right side a
 # capitalised word (so decimals and lower-case domains never match); URLs and e-mail addresses
 # are skipped by checking the whole token below.
-_RUN_ON = re.compile(r"(?<![\w.@/])([a-z][a-z]+[.!?][\"”’)]?)([A-Z][a-z]+)")
+# The right-hand word must end where a word in prose ends (space, punctuation, end of text):
+# "testdb.New(t)", "repo.UpsertIdentity" and "fmt.Println(" are code, not two sentences.
+_RUN_ON = re.compile(
+    r"(?<![\w.@/])([a-z][a-z]+[.!?][\"”’)]?)([A-Z][a-z]+)(?=$|[\s,;:!?\"”’)]|\.(?!\w))"
+)
 _URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk)\b)", re.IGNORECASE)
 
 
@@ -74,7 +81,15 @@ def fix_spacing(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
+# Assignments, statement ends, calls and comments: a paragraph with these is code, where
+# "options.Level" and "os.Create" are member names, never two glued sentences.
+_CODE = re.compile(r"[{}]|;$|\s=\s|:=|//|\b\w+\.\w+\(", re.MULTILINE)
+
+
 def fix_run_on_sentences(text: str) -> str:
+    if _CODE.search(text):
+        return text
+
     def split(match: re.Match[str]) -> str:
         start = text.rfind(" ", 0, match.start()) + 1
         end = text.find(" ", match.end())

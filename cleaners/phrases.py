@@ -81,6 +81,9 @@ PHRASES: tuple[PhraseSpec, ...] = (
             r"\bsubscribe to (?:our|the) (?:free )?(?:daily |weekly )?(?:newsletter|briefing|digest)\b",
             r"\bby (?:signing up|subscribing|clicking)\b.*\b(?:agree|consent|accept)\b",
             r"\bunsubscribe at any time\b",
+            # the pitch by numbers: "Join 120,000 readers who get …", "Want more stories like this?"
+            r"\bjoin [\d,.]+\s*(?:k|m|million|thousand)? (?:other )?(?:readers|subscribers|people)\b",
+            r"^want more (?:stories|news|articles|coverage) like this\b",
             r"\b(?:get|receive) (?:our|the) (?:free )?(?:daily |weekly |morning |evening )?"
             r"(?:newsletter|briefing|digest)\b",
         ),
@@ -129,6 +132,7 @@ PHRASES: tuple[PhraseSpec, ...] = (
             r"|further reading|related (?:stories|articles|content|coverage|reading|links?)|read next"
             r"|trending(?: now)?|most read|popular(?: now)?|watch)"
             rf"\s*(?:{_SEP}|\s[—–-]\s|:)\s*.+",
+            r"more\s*[:|]\s*.+",  # "MORE: Other Headline"
             r"related(?: stories| articles| content| coverage| links)?|you (?:may|might) also like"
             r"|more (?:stories|news|from (?:this|our) (?:author|site))|recommended(?: for you)?"
             r"|read next|most read|trending(?: now| stories)?|top stories|latest news",
@@ -187,6 +191,9 @@ PHRASES: tuple[PhraseSpec, ...] = (
             r"accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|decline(?: all)?|allow(?: all)?"
             r"(?: cookies)?|manage (?:preferences|cookies|settings|consent)|cookie (?:settings|preferences)"
             r"|got it|i agree|i accept",
+            # the banner's own heading
+            r"(?:your )?privacy (?:choices|settings|preferences|options)|we value your privacy"
+            r"|cookie (?:consent|notice)|(?:this (?:site|website) uses )?cookies",
         ),
         contains=(
             r"\b(?:we|this (?:site|website)|our (?:site|website)|partners) (?:and [\w ]{1,30} )?"
@@ -248,6 +255,7 @@ PHRASES: tuple[PhraseSpec, ...] = (
             r"\(?(?:photo|image|picture|video|illustration|graphic)s?(?: credit)?s?:\s*.{2,80}\)?",
             r"\(?(?:photo|image|picture|illustration)s? (?:by|courtesy(?: of)?)\s+.{2,80}\)?",
             r"\(?credits?:\s*.{2,60}\)?",
+            r"\(?(?:file|stock|handout|staff) (?:photo|image|picture)s?\b.{0,60}\)?",
         ),
         max_words=15,
     ),
@@ -255,16 +263,24 @@ PHRASES: tuple[PhraseSpec, ...] = (
         "tag_residue",
         whole=(
             r"[,;·•|/\\\s]*[,;·•|/\\][,;·•|/\\\s]*",  # separators only; "---" is a rule
-            r"(?:tags|topics|tagged|filed under|categories|related topics)\s*:?\s*[,;·•|\s]*",
+            r"(?:tags|topics|tagged|filed under|categories|related topics|more on)\s*:?"
+            r"\s*[,;·•|\s]*",
         ),
         max_words=4,
     ),
     PhraseSpec(
         "tags",
         whole=(
-            r"(?:tags|topics|tagged(?: with)?|filed under|categories|related topics)\s*:\s*\S.*",
-            r"(?:#[\w-]+[\s,]*){2,}",
+            r"(?:tags|topics|tagged(?: with)?|filed under|categories|related topics|more on)"
+            r"\s*:\s*\S.*",
+            # hashtags: each starts with a letter, so "#1 Pick" and "#X#X" (code) are not tags
+            r"#[^\W\d_][\w'’-]*(?:[\s,]+#[^\W\d_][\w'’-]*)*",
         ),
         max_words=30,
     ),
 )
+
+#: A menu row: 4+ short section names joined by "|" or "·" ("News | Sport | Travel | Food").
+#: Table header rows share the shape, so `cleaners.rules.MenuRowRule` applies it only above the
+#: first paragraph; digits and sentence punctuation rule out table rows with figures.
+MENU_ROW = r"(?:[^\d|·•.!?]{2,24}\s[|·•]\s){3,}[^\d|·•.!?]{2,24}"

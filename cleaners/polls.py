@@ -19,6 +19,20 @@ _OPINION_QUESTION = re.compile(
     r"grade|vote)\b.*\?$",
     re.IGNORECASE,
 )
+# Questions put to the reader about their own habits and views, the way poll widgets phrase
+# them: "How much do you care about …?", "Is X on your mind this year?", "Would you pay more for
+# …?", "Should your city …?", "Have you cut back on …?". An article's own questions ask about
+# the subject ("What is …?", "How does … work?"), not about the reader.
+_READER_QUESTION = re.compile(
+    r"^(?:how much|how often|how likely) (?:do|are|would) you\b.*\?$"
+    r"|^(?:is|are) [\w' -]{1,40} on your (?:mind|radar|list)\b.*\?$"
+    r"|^(?:would|will|could) you (?:pay|switch|buy|move|vote|use|try|give up|sign up)\b.*\?$"
+    r"|^should (?:your|our|the) (?:city|town|state|council|county|government|school|country"
+    r"|community|neighbou?rhood)\b.*\?$"
+    r"|^have you (?:cut back|started|stopped|switched|changed|tried|considered)\b.*\?$"
+    r"|^is it (?:still )?worth\b.*\b(?:right now|this year|anymore|today)\?$",
+    re.IGNORECASE,
+)
 _QUESTION = re.compile(r"^[^\"“'‘].*\?$")
 _OPTION = re.compile(
     r"^(?:yes|no|maybe|not sure|unsure|undecided|don'?t know|other|neither|both|"
@@ -43,6 +57,7 @@ class ReaderPollRule:
                 if not _OPTION.match(doc.lines[j].text):
                     break
                 options.append(j)
-            if _OPINION_QUESTION.match(text) or len(options) >= THRESHOLDS["min_options"]:
+            opinion = _OPINION_QUESTION.match(text) or _READER_QUESTION.match(text)
+            if opinion or len(options) >= THRESHOLDS["min_options"]:
                 hits.extend([i, *options])
         return hits

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from cleaners.base import Line
-from cleaners.lines import match_form, words
-from cleaners.phrases import PhraseSpec
+from cleaners.lines import is_prose, match_form, words
+from cleaners.phrases import MENU_ROW, PhraseSpec
 
 
 @dataclass
@@ -75,3 +75,26 @@ class PhraseRule:
 
     def find(self, doc: DocView) -> list[int]:
         return [i for i in doc.kept() if self.matches(doc.forms[i], doc.word_counts[i])]
+
+
+class MenuRowRule:
+    """A site's section menu flattened into one line above the article ("News | Sport | …").
+
+    Only lines above the first prose paragraph qualify: the same shape lower down is usually
+    the header row of one of the article's own tables.
+    """
+
+    name = "navigation"
+    header_max_lines = 8
+
+    def __init__(self) -> None:
+        self._row = re.compile(MENU_ROW)
+
+    def find(self, doc: DocView) -> list[int]:
+        hits = []
+        for i in doc.kept()[: self.header_max_lines]:
+            if is_prose(doc.lines[i].text):
+                break
+            if self._row.fullmatch(doc.forms[i]):
+                hits.append(i)
+        return hits

@@ -48,3 +48,23 @@ def test_edits_are_logged_with_context() -> None:
     assert [(e.rule, e.before, e.after) for e in edits] == [
         ("run_on_sentence", "ended at trust.Putin and Biden", "ended at trust. Putin and Biden")
     ]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "db := testdb.New(t)",
+        "options.Level = LogLevel.Information;",
+        "err := repo.UpsertIdentity(ctx, id)",
+        "defer src.Close()",
+    ],
+)
+def test_code_lines_are_not_split_as_run_on_sentences(code: str) -> None:
+    assert normalize_text(code) == code
+
+
+def test_emoji_sequences_and_non_joiners_keep_their_joiners() -> None:
+    family = "the emoji \U0001f468\u200d\U0001f469\u200d\U0001f467 is one glyph"
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    assert normalize_text(family) == family
+    assert normalize_text(persian) == persian

@@ -47,6 +47,16 @@ POSITIVE = [
     ("tag_residue", ", , , ,"),
     ("tag_residue", "Tags:"),
     ("tags", "Tags: Transport, Ferries, Budget"),
+    ("tags", "More on: Transport, Harbour, Winter Timetable"),
+    ("tags", "#Ferries"),
+    ("tags", "#Harbour #Winter #Transport"),
+    ("related_link", "MORE: Council Approves New Bus Lanes"),
+    (
+        "newsletter",
+        "Want more stories like this? Join 48,000 readers who get The Tide every Monday.",
+    ),
+    ("cookie_notice", "Your privacy choices"),
+    ("image_credit", "File photo | Coastal Picture Desk"),
 ]
 
 
@@ -69,6 +79,12 @@ HARD_NEGATIVES = [
     "Read more carefully, the report suggests the harbour has been losing money since 2019.",
     "The timetable was published on Monday and updated twice after complaints from residents.",
     "Top officials from both towns will meet again next month to review the results.",
+    # hashtags that start with a digit, and code, are not tag lines
+    "#1 Priority for Commuters",
+    "#x#y",
+    "More on that later, the operator promised, once the winter figures are in.",
+    "The museum asked visitors to join 300 volunteers who clean the beach every spring.",
+    "Keywords: ferry demand, seasonal commuting, regional transport funding",
 ]
 
 

@@ -1,0 +1,72 @@
+"""Headlines of other articles printed inside a body: "related", "trending", "most read" links.
+
+One page cannot tell an injected headline from a subhead: both are short Title Case lines
+between paragraphs. The corpus can: a line that is exactly the headline of *another* article
+in the corpus (this run's or an earlier run's) is a link to that article, not a subhead of this
+one. The corpus pass (`corpus.pipeline.learn_site_templates`) collects every article's headline
+with `headline_of`; `OtherTitleRule` then removes body lines equal to one of them.
+
+Evidence against: the page's own headline (that is `repeated_title`'s business), and lines too
+short to identify an article ("Introduction", "Key takeaways" could be the title of a page and a
+subhead of many) or too long to be a headline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from cleaners.lines import line_key, split_lines, words
+from cleaners.rules import DocView
+
+THRESHOLDS = {
+    # A headline shorter than this is too generic to say "this line links to that article".
+    "min_words": 4,
+    # Longer lines are sentences of prose, whatever else they equal.
+    "max_words": 25,
+}
+
+
+class OtherTitleRule:
+    """Kept lines whose matching key is the headline of another article of the corpus."""
+
+    name = "other_title"
+
+    def __init__(self, titles: Container[str], own_title: str | None = None) -> None:
+        self.titles = titles
+        self.own_key = line_key(own_title) if own_title else None
+
+    def find(self, doc: DocView) -> list[int]:
+        own = {self.own_key} if self.own_key else set()
+        if doc.title_index is not None:
+            own.add(line_key(doc.lines[doc.title_index].text))
+        hits = []
+        for i in doc.kept():
+            if not THRESHOLDS["min_words"] <= doc.word_counts[i] <= THRESHOLDS["max_words"]:
+                continue
+            key = line_key(doc.lines[i].text)
+            if key not in own and key in self.titles:
+                hits.append(i)
+        return hits
+
+
+def headline_of(text: str) -> str | None:
+    """The headline a plain-text page would get from `clean_document`, without cleaning it.
+
+    Only the steps that decide the title run (wording rules, then title detection), at a
+    fraction of a full cleaning's cost.
+    """
+    from cleaners.document import EARLY_RULES  # late import: document imports this module
+    from cleaners.title import detect_title
+
+    lines, blocks = split_lines(text)
+    if not lines:
+        return None
+    doc = DocView(lines=lines, blocks=blocks)
+    for rule in EARLY_RULES:
+        for index in rule.find(doc):
+            doc.removed.setdefault(index, rule.name)
+    index, _ = detect_title(doc, None)
+    if index is None:
+        return None
+    title = lines[index].text
+    return title if len(words(title)) >= 1 else None

@@ -1,0 +1,58 @@
+"""HTML extraction (`corpus.extract`): precision first, the default pass when precision loses
+the article."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from corpus import extract
+
+
+def _doc(text: str) -> SimpleNamespace:
+    return SimpleNamespace(
+        text=text, title="Ferry Service Extended", author=None, date=None, url=None
+    )
+
+
+def _fake(precise: str, full: str):
+    def bare(html: str, url: str | None, options: dict[str, Any]) -> SimpleNamespace:
+        return _doc(precise if options["favor_precision"] else full)
+
+    return bare
+
+
+def test_precision_text_is_used_when_it_keeps_most_of_the_article(monkeypatch) -> None:
+    full = "Lead paragraph.\n\nSecond paragraph.\n\nRelated: Other Story"
+    precise = "Lead paragraph.\n\nSecond paragraph."
+    monkeypatch.setattr(extract, "_bare", _fake(precise, full))
+    assert extract.extract_html("<html></html>").text == precise
+
+
+def test_default_text_is_used_when_precision_cut_the_article(monkeypatch) -> None:
+    full = "Lead paragraph. " * 40
+    precise = "Lead paragraph."
+    monkeypatch.setattr(extract, "_bare", _fake(precise, full))
+    assert extract.extract_html("<html></html>").text == full
+
+
+def test_no_text_in_either_pass_is_none(monkeypatch) -> None:
+    monkeypatch.setattr(extract, "_bare", lambda html, url, options: None)
+    assert extract.extract_html("<html></html>") is None
+
+
+def test_real_page_extracts_its_article() -> None:
+    paragraph = (
+        "The harbour authority voted on Tuesday to extend the night ferry service through the "
+        "winter, citing a steady rise in commuters from the eastern villages since October."
+    )
+    html = (
+        "<html><head><title>Ferry Service Extended</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+        "<h1>Ferry Service Extended</h1>" + f"<p>{paragraph}</p>" * 4 + "</article></body></html>"
+    )
+    result = extract.extract_html(html)
+    assert result is not None
+    assert paragraph in result.text
+    assert extract.FALLBACK_OPTIONS["favor_precision"] is False
+    assert extract.EXTRACT_OPTIONS["favor_precision"] is True
