@@ -25,7 +25,7 @@ import shutil
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -38,8 +38,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cleaners.document import Hints, clean_document
-from cleaners.lines import words
+from cleaners.lines import line_key, words
 from cleaners.normalize import normalize_paragraphs, normalize_text
+from cleaners.titles import OtherTitleRule, headline_of
 from corpus.config import RunConfig
 from corpus.dates import normalize_date
 from corpus.dedup import Match, NearDuplicateIndex
@@ -49,7 +50,7 @@ from corpus.history import RedisHistory, open_history
 from corpus.language import detect_language
 from corpus.readers import ReadLimits, iter_input_files, read_path
 from corpus.schema import SCHEMA_VERSION
-from corpus.site_templates import SiteTemplate, TemplateCounts
+from corpus.site_templates import KeySet, SiteTemplate, TemplateCounts, key_hash
 from corpus.state import DatasetState, KeptSignature
 from corpus.writer import MANIFEST, append_run, recover, write_json_atomic
 
@@ -256,9 +257,14 @@ def learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: s
     templates of the sites in this run; returns the templates file.
     """
     counts = TemplateCounts()
+    titles: set[int] = set()
     for report in reports:
         for row in _load(report.shard.file("staged")):
             counts.add_page(row["site"], row["content"], cfg.templates)
+            title = row["title"] if row["title_from_metadata"] else headline_of(row["content"])
+            if title and line_key(title):
+                titles.add(key_hash(line_key(title)))
+    (Path(work) / "titles-run.json").write_text(json.dumps(sorted(titles)))
     rows = [
         {"site": site, "hash": h, "pages": n}
         for site, lines in counts.line_pages.items()
@@ -269,6 +275,8 @@ def learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: s
 
     with DatasetState(cfg.output) as state:
         sites, lines = state.template_counts(set(counts.site_pages))
+        titles.update(state.title_hashes())
+    (Path(work) / "titles.json").write_text(json.dumps(sorted(titles)))
     merged = TemplateCounts()
     merged.add_counts(sites, lines)
     merged.add_counts(counts.site_pages, counts.line_pages)
@@ -291,12 +299,13 @@ def clean_shard(report: ShardReport, cfg: RunConfig, templates_path: str) -> Sha
         for site, lines in json.loads(Path(templates_path).read_text()).items()
     }
     no_template = SiteTemplate({})
+    titles = KeySet(json.loads((Path(templates_path).parent / "titles.json").read_text()))
     shard = report.shard
     candidates: list[dict[str, Any]] = []
     quarantined: list[dict[str, Any]] = []
     for row in _load(shard.file("staged")):
         try:
-            outcome = clean_one(row, cfg, templates.get(row["site"], no_template))
+            outcome = clean_one(row, cfg, templates.get(row["site"], no_template), titles)
         except Exception as exc:  # one document must never cost the run
             outcome = _quarantine_row(
                 Quarantined(
@@ -312,14 +321,20 @@ def clean_shard(report: ShardReport, cfg: RunConfig, templates_path: str) -> Sha
     return ShardReport(shard, {"cleaned": len(candidates), "quarantined": len(quarantined)})
 
 
-def clean_one(row: dict[str, Any], cfg: RunConfig, template: Mapping[str, int]) -> dict[str, Any]:
+def clean_one(
+    row: dict[str, Any],
+    cfg: RunConfig,
+    template: Mapping[str, int],
+    titles: Container[str] = frozenset(),
+) -> dict[str, Any]:
     """One staged document → an article candidate, or a quarantine row saying why not."""
     hints = Hints(
         title=row["title"],
         author=row["author"],
         detect_title=not row["title_from_metadata"],
     )
-    result = clean_document(row["content"], hints, template)
+    extra = [OtherTitleRule(titles, row["title"])] if titles else []
+    result = clean_document(row["content"], hints, template, extra)
     paragraphs, edits = normalize_paragraphs(result.paragraphs)
     text = "\n\n".join(paragraphs)
     word_count = len(words(text))
@@ -531,6 +546,7 @@ def publish(
             ],
             site_pages,
             line_pages,
+            json.loads((Path(work) / "titles-run.json").read_text()),
         )
         if cfg.index and kept:
             share_kept(state, cfg, kept)

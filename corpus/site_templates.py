@@ -117,3 +117,17 @@ def learn_templates(
     return {
         site: SiteTemplate(lines, params.keep) for site, lines in counts.templates(params).items()
     }
+
+
+class KeySet:
+    """A set of line keys held as 64-bit hashes (e.g. every headline of the corpus); answers
+    `key in keys` for the cleaners without holding the text."""
+
+    def __init__(self, hashes: Iterable[int] = ()) -> None:
+        self._hashes = set(hashes)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key_hash(key) in self._hashes
+
+    def __len__(self) -> int:
+        return len(self._hashes)

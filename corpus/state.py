@@ -17,6 +17,8 @@ Tables:
 - ``template_lines`` / ``template_sites``: per site, on how many pages each short line was
   seen, and how many pages the site has. Counting continues across runs, so a run with one new
   page still knows the site's template.
+- ``titles``: the hash of every headline seen, so a later page's "related" link to an earlier
+  article is recognised (`cleaners.titles`).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ CREATE TABLE IF NOT EXISTS kept (
     run_id TEXT NOT NULL,
     shared INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS titles (hash INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS template_sites (site TEXT PRIMARY KEY, pages INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS template_lines (
     site TEXT NOT NULL,
@@ -150,7 +153,7 @@ class DatasetState:
 
     def runs(self) -> list[dict[str, Any]]:
         rows = self._db.execute(
-            "SELECT run_id, run_date, started, finished, summary FROM runs ORDER BY started, run_id"
+            "SELECT run_id, run_date, started, finished, summary FROM runs ORDER BY rowid"
         )
         return [
             {
@@ -231,6 +234,9 @@ class DatasetState:
             )
         return pages, lines
 
+    def title_hashes(self) -> list[int]:
+        return [row[0] for row in self._db.execute("SELECT hash FROM titles")]
+
     def template_summary(self, min_pages: int) -> dict[str, dict[str, int]]:
         """Per site: pages seen and template lines (on >= `min_pages` pages) — for the manifest."""
         rows = self._db.execute(
@@ -250,6 +256,7 @@ class DatasetState:
         kept: Iterable[tuple[str, int, int, bytes, str]],
         site_pages: Mapping[str, int],
         line_pages: Mapping[str, Mapping[int, int]],
+        titles: Iterable[int] = (),
     ) -> None:
         """Everything a run learned, in one transaction.
 
@@ -276,6 +283,7 @@ class DatasetState:
                 " VALUES (?,?,?,?,?,?)",
                 ((d, q, n, sig, src, run_id) for d, q, n, sig, src in kept),
             )
+            db.executemany("INSERT OR IGNORE INTO titles (hash) VALUES (?)", ((h,) for h in titles))
             db.executemany(
                 "INSERT INTO template_sites (site, pages) VALUES (?, ?) "
                 "ON CONFLICT(site) DO UPDATE SET pages = pages + excluded.pages",

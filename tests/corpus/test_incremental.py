@@ -167,3 +167,38 @@ def test_state_refuses_signatures_of_another_scheme(inbox: Path, tmp_path: Path)
     with DatasetState(tmp_path / "out") as state:
         assert len(state.run_ids()) == 1
     assert not list((tmp_path / "out").glob(".work-*"))
+
+
+BODY = (
+    "The county library reopened its reading room on Monday after a six-month refit that "
+    "replaced the roof, the heating and most of the shelving.\n\n"
+    "Staff said the number of visitors on the first morning was twice the usual figure, and "
+    "the children's corner was full before ten o'clock.\n\n"
+    "The refit was paid for by a heritage grant and by a local appeal that raised a third of "
+    "the cost in under a year."
+)
+HEADLINE = "Harbour pilots seek a new launch after engine failure"
+
+
+def test_a_later_page_linking_an_earlier_articles_headline_loses_that_line(
+    inbox: Path, tmp_path: Path
+) -> None:
+    (inbox / "herald").mkdir()
+    (inbox / "herald" / "pilots.txt").write_text(
+        HEADLINE + "\n\nThe harbour's pilots have asked the port board for a new launch after the "
+        "engine of their only boat failed twice in a week, leaving two cargo ships waiting "
+        "outside the breakwater overnight.\n\nThe board will consider the request at its "
+        "meeting next month; a replacement would take at least a year to build."
+    )
+    cfg = RunConfig(input_dir=inbox, output=tmp_path / "out")
+    run_pipeline(cfg)
+    (inbox / "courier").mkdir()
+    paragraphs = BODY.split("\n\n")
+    (inbox / "courier" / "library.txt").write_text(
+        "\n\n".join(["Library Reopens After Refit", paragraphs[0], HEADLINE, *paragraphs[1:]])
+    )
+    second = run_pipeline(cfg)
+    assert second.manifest["removed_by_rule"].get("other_title") == 1
+    (article,) = [a for a in _rows(cfg.output, "articles") if a["site"] == "courier"]
+    assert HEADLINE not in article["text"]
+    assert article["title"] == "Library Reopens After Refit"
