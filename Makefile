@@ -32,4 +32,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) outputs/articles outputs/duplicates outputs/quarantine outputs/manifest.json outputs/_state outputs/dataset-card.md
+	rm -rf $(VENV) outputs/articles outputs/duplicates outputs/quarantine outputs/manifest.json outputs/_state outputs/DATASET_CARD.md

@@ -73,6 +73,10 @@ PHRASES: tuple[PhraseSpec, ...] = (
             rf"subscribe(?: now| today| for free| here)?{_ARROW}",
             r"enter your e-?mail(?: address)?:?",
             r"(?:your )?e-?mail(?: address)?:?",
+            r"newsletters?",
+            # "Join Our Newsletter", "Subscribe for the Latest Updates", "Subscribe to us"
+            r"join (?:our|the|my) (?:[\w'-]+ ){0,3}(?:newsletter|mailing list|email list)\b.*",
+            r"subscribe (?:to us|to get access|for (?:the )?(?:latest )?(?:updates|news))[.!]?",
         ),
         contains=(
             r"\bsign up (?:for|to) (?:our|the|a)\b.*\b(?:newsletter|briefing|digest|bulletin|e-?mails?|updates)\b",
@@ -121,6 +125,7 @@ PHRASES: tuple[PhraseSpec, ...] = (
             r"|youtube|threads|bluesky|whatsapp|telegram)\b",
             r"\bshare (?:this|it) (?:on|with|via)\b",
             r"\blike us on facebook\b",
+            r"^(?:follow us|share your story|pin (?:it )?for later)[.!]?$",
         ),
         max_words=25,
     ),
@@ -258,6 +263,27 @@ PHRASES: tuple[PhraseSpec, ...] = (
             r"\(?(?:file|stock|handout|staff) (?:photo|image|picture)s?\b.{0,60}\)?",
         ),
         max_words=15,
+    ),
+    PhraseSpec(
+        # Commercial furniture of content-marketing and review pages: the call to action of the
+        # page's sponsor ("Book a demo", "Request a free quote") and the affiliate disclosure.
+        # Calls to action are whole short lines only (an article may well say "we booked a
+        # demo"); disclosures are matched by their fixed legal wording within short lines.
+        "commercial",
+        whole=(
+            r"(?:book|schedule|request|get|try) (?:a |your |our )?(?:free |personalized |live )?"
+            r"(?:demo|quote|consultation|trial)(?: today| now| here)?[.!]?" + _ARROW,
+            r"get (?:a |your )?free (?:quote|estimate|consultation)(?: today| now)?[.!]?" + _ARROW,
+            r"(?:talk|speak) to (?:our|an?) (?:[\w&-]+ ){0,4}(?:experts?|specialists?|team)[.!]?",
+            r"advertiser disclosure",
+        ),
+        contains=(
+            r"\b(?:purchases|sales) (?:made )?through (?:our|these|the) links may earn\b",
+            r"\b(?:we|i) may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)\b",
+            r"\bas an? (?:amazon associate|affiliate(?: marketer)?),? (?:i|we) earn\b",
+            r"\bproducts are (?:chosen|selected) independently by our editors\b",
+        ),
+        max_words=40,
     ),
     PhraseSpec(
         "tag_residue",

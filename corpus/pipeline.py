@@ -42,6 +42,7 @@ from cleaners.lines import line_key, words
 from cleaners.normalize import normalize_paragraphs, normalize_text
 from cleaners.titles import OtherTitleRule, headline_of
 from corpus.config import RunConfig
+from corpus.dataset_card import write_dataset_card
 from corpus.dates import normalize_date
 from corpus.dedup import Match, NearDuplicateIndex
 from corpus.documents import Quarantined, RawDocument, Reason
@@ -552,6 +553,7 @@ def publish(
             share_kept(state, cfg, kept)
         manifest = build_manifest(state, cfg, run)
     write_json_atomic(cfg.output / MANIFEST, manifest)
+    write_dataset_card(cfg.output, manifest)
     return manifest
 
 

@@ -5,19 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from prefect import flow
-from prefect.artifacts import create_markdown_artifact
 
 from corpus.config import RunConfig
 from corpus.pipeline import run_pipeline
-from flows.executor import PrefectExecutor
-from flows.summary import summary_markdown
-
-SUMMARY_KEY = "clean-corpus-summary"
+from flows.artifacts import SUMMARY_KEY as SUMMARY_KEY
+from flows.artifacts import publish_run_artifacts
+from flows.executor import PrefectExecutor, flow_run_namer
 
 
 @flow(
     name="clean-corpus",
-    flow_run_name="clean-corpus/{input_dir}",
+    flow_run_name=flow_run_namer("clean-corpus"),  # clean-corpus/<UTC minute> inbox=<name>
     log_prints=True,
 )
 def clean_corpus(
@@ -26,11 +24,15 @@ def clean_corpus(
     languages: str = "en",
     dataset_name: str = "newshygiene",
     shard_size: int = 100,
+    index: str | None = None,
 ) -> dict:
     """Raw scraped files under `input_dir` → clean, deduplicated Parquet dataset in `output`.
 
-    `languages` is a comma-separated list of ISO 639-1 codes to keep, or "all".
-    Returns the run's manifest (counts, parameters, versions).
+    `languages` is a comma-separated list of ISO 639-1 codes to keep, or "all". Each run
+    processes only files it has not seen (by path and content hash) and appends to the dataset.
+    `index` is a ``redis://`` URL of a near-duplicate index shared by several workers; by
+    default the dataset's own state folder holds it (or NEWSHYGIENE_INDEX if set).
+    Returns the manifest (the run's counts, every run, parameters, versions).
     """
     cfg = RunConfig(
         input_dir=Path(input_dir),
@@ -38,13 +40,11 @@ def clean_corpus(
         languages=languages,
         dataset_name=dataset_name,
         shard_size=shard_size,
+        **({"index": index} if index else {}),
     )
-    result = run_pipeline(cfg, executor=PrefectExecutor())
-    create_markdown_artifact(
-        key=SUMMARY_KEY,
-        markdown=summary_markdown(result.manifest),
-        description="Counts in and out, lines removed by rule, quarantine reasons",
-    )
+    executor = PrefectExecutor()
+    result = run_pipeline(cfg, executor=executor)
+    publish_run_artifacts(result.manifest, cfg.output, executor.progress)
     return result.manifest
 
 

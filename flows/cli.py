@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from flows import eval_command, serve_command, show_command, ui_command
+
 STAGES = {
     "read_shard": "read + extract",
     "learn_site_templates": "site templates",
@@ -31,11 +33,19 @@ def _quiet_prefect(verbose: bool) -> None:
 
 def _summary_tables(manifest: dict[str, Any]) -> list[Table]:
     counts = manifest["counts"]
-    totals = Table(title=f"run {manifest['run_id']}")
-    for column in ("inputs", "articles", "duplicates", "quarantined"):
-        totals.add_column(column, justify="right")
-    totals.add_row(*(str(counts[c]) for c in ("inputs", "articles", "duplicates", "quarantined")))
-    tables = [totals]
+    columns = ("inputs", "articles", "duplicates", "quarantined")
+    skipped = counts.get("skipped_known", 0)
+    this_run = Table(
+        title=f"run {manifest['run_id']}: {counts.get('new_files', 0)} new file(s)"
+        + (f", {skipped} already processed" if skipped else "")
+    )
+    dataset = Table(title=f"dataset: {manifest.get('totals', {}).get('runs', 1)} run(s)")
+    for table in (this_run, dataset):
+        for column in columns:
+            table.add_column(column, justify="right")
+    this_run.add_row(*(str(counts[c]) for c in columns))
+    dataset.add_row(*(str(manifest.get("totals", counts).get(c, 0)) for c in columns))
+    tables = [this_run, dataset]
     for title, key, label in (
         ("lines removed by rule", "removed_by_rule", "rule"),
         ("quarantine reasons", "quarantine_by_reason", "reason"),
@@ -80,6 +90,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
                     languages=args.languages,
                     dataset_name=args.dataset_name,
                     shard_size=args.shard_size,
+                    **({"index": args.index} if args.index else {}),
                 )
                 manifest = run_pipeline(cfg, SerialExecutor(progress=on_progress)).manifest
             else:
@@ -92,6 +103,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
                     languages=args.languages,
                     dataset_name=args.dataset_name,
                     shard_size=args.shard_size,
+                    index=args.index,
                 )
         finally:
             progress_hook.install(None)
@@ -124,12 +136,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="'local' runs the same pipeline without Prefect",
     )
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
+    run.add_argument(
+        "--index",
+        default=None,
+        help="redis://host:port/db: near-duplicate index shared by several workers "
+        "(default: the dataset's state folder, or $NEWSHYGIENE_INDEX)",
+    )
+    eval_command.register(commands)
+    serve_command.register(commands)
+    show_command.register(commands)
+    ui_command.register(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     console = Console(stderr=False)
+    if getattr(args, "handler", None):  # subcommands that bring their own `run`
+        return args.handler(args, console)
     if not args.input_dir.is_dir():
         console.print(f"[red]error:[/red] input folder {args.input_dir} does not exist")
         return 2

@@ -57,6 +57,21 @@ POSITIVE = [
     ),
     ("cookie_notice", "Your privacy choices"),
     ("image_credit", "File photo | Coastal Picture Desk"),
+    ("newsletter", "Join Our Weekend Tide Newsletter"),
+    ("newsletter", "NEWSLETTERS"),
+    ("newsletter", "Subscribe for the Latest Updates"),
+    ("share", "Follow us"),
+    ("share", "Pin for later"),
+    ("commercial", "Book a demo"),
+    ("commercial", "Request a Free Quote →"),
+    ("commercial", "Get a free estimate today!"),
+    ("commercial", "Talk to our harbour logistics experts"),
+    ("commercial", "Advertiser Disclosure"),
+    (
+        "commercial",
+        "Items are chosen by our staff. Purchases made through our links may earn us a commission.",
+    ),
+    ("commercial", "As an Amazon Associate, I earn from qualifying purchases."),
 ]
 
 
@@ -85,6 +100,14 @@ HARD_NEGATIVES = [
     "More on that later, the operator promised, once the winter figures are in.",
     "The museum asked visitors to join 300 volunteers who clean the beach every spring.",
     "Keywords: ferry demand, seasonal commuting, regional transport funding",
+    # commercial words inside article sentences, questions and subheads
+    "The operator booked a demo of the new ticket gates for councillors last week.",
+    "Councillors asked whether the town should request a quote from a second shipyard.",
+    "Request a quote, the mayor told residents, and compare it with last year's fares.",
+    "Talk to our readers and you hear the same complaint about the winter timetable.",
+    "Newsletters from the port authority promised a new pier by 2027.",
+    "The shipyard says it may earn a commission from the sale of the old ferry.",
+    "Why the Ferry Newsletter Closed",
 ]
 
 
