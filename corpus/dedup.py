@@ -31,7 +31,7 @@ live in memory for the length of the run.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
@@ -168,6 +168,17 @@ def verify(a: np.ndarray, b: np.ndarray, params: DedupParams) -> Verdict:
     return _decide(common / (a.size + b.size - common), common / smaller, smaller, params)
 
 
+def make_lsh(params: DedupParams, storage_config: dict[str, Any] | None = None) -> MinHashLSH:
+    """The LSH layout of these parameters; the run-local index and the history of earlier runs
+    (`corpus.history`, in memory or in Redis) must use the same one."""
+    kwargs: dict[str, Any] = {"num_perm": params.num_perm}
+    if storage_config is not None:
+        kwargs["storage_config"] = storage_config
+    if params.lsh_bands is not None:
+        return MinHashLSH(params=(params.lsh_bands, params.lsh_rows), **kwargs)
+    return MinHashLSH(threshold=params.lsh_threshold, **kwargs)
+
+
 def _decide(jaccard: float, containment: float, smaller: int, params: DedupParams) -> Verdict:
     if jaccard >= params.jaccard_threshold:
         return Verdict(jaccard, containment, "jaccard")
@@ -206,15 +217,7 @@ class NearDuplicateIndex:
         self.history = history
         self.scheme = self.params.signature_scheme()
         self._hasher = MinHasher(self.scheme)
-        if self.params.lsh_bands is not None:
-            self._lsh = MinHashLSH(
-                num_perm=self.params.num_perm,
-                params=(self.params.lsh_bands, self.params.lsh_rows),
-            )
-        else:
-            self._lsh = MinHashLSH(
-                threshold=self.params.lsh_threshold, num_perm=self.params.num_perm
-            )
+        self._lsh = make_lsh(self.params)
         self._kept_ids: list[str] = []  # LSH key (int) -> doc_id, in insertion order
         self._kept_shingles: list[np.ndarray] = []
         self._kept_signatures: list[np.ndarray] = []

@@ -23,9 +23,9 @@ from typing import Any, Protocol
 from urllib.parse import parse_qs, urlparse
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
+from datasketch import LeanMinHash
 
-from corpus.dedup import DedupParams
+from corpus.dedup import DedupParams, make_lsh
 from corpus.shingles import MINHASH_SCHEME
 from corpus.state import DatasetState, KeptSignature, SchemeMismatch
 
@@ -38,16 +38,6 @@ class History(Protocol):
     def lookup(self, doc_ids: Iterable[str]) -> dict[str, KeptSignature]: ...
 
     def __len__(self) -> int: ...
-
-
-def make_lsh(params: DedupParams, storage_config: dict[str, Any] | None = None) -> MinHashLSH:
-    """The LSH layout of these parameters; history and run-local index must use the same."""
-    kwargs: dict[str, Any] = {"num_perm": params.num_perm}
-    if storage_config is not None:
-        kwargs["storage_config"] = storage_config
-    if params.lsh_bands is not None:
-        return MinHashLSH(params=(params.lsh_bands, params.lsh_rows), **kwargs)
-    return MinHashLSH(threshold=params.lsh_threshold, **kwargs)
 
 
 def _lean(signature: np.ndarray, params: DedupParams) -> LeanMinHash:
