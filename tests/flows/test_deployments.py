@@ -44,12 +44,22 @@ def _wait_for(what: str, check, timeout: float):
     pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+def _call(api: httpx.Client, method: str, url: str, **kwargs) -> httpx.Response:
+    """One API call, retried while a busy local server answers 503 (SQLite locked on 2 cores)."""
+    for attempt in range(10):
+        response = api.request(method, url, **kwargs)
+        if response.status_code != 503:
+            return response.raise_for_status()
+        time.sleep(0.5 * (attempt + 1))
+    return response.raise_for_status()
+
+
 def _trigger_and_wait(api: httpx.Client, deployment_id: str) -> dict:
-    run = api.post(f"/deployments/{deployment_id}/create_flow_run", json={}).raise_for_status()
+    run = _call(api, "POST", f"/deployments/{deployment_id}/create_flow_run", json={})
     run_id = run.json()["id"]
 
     def finished():
-        state = api.get(f"/flow_runs/{run_id}").raise_for_status().json()["state"]
+        state = _call(api, "GET", f"/flow_runs/{run_id}").json()["state"]
         return state if state and state["type"] in {"COMPLETED", "FAILED", "CRASHED"} else None
 
     state = _wait_for(f"flow run {run_id}", finished, timeout=240)
@@ -156,13 +166,13 @@ def test_prefect_yaml_deploys_to_a_work_pool_and_a_worker_runs_it(
     prefect("work-pool", "create", "newshygiene", "--type", "process")
     prefect("--no-prompt", "deploy", "--all")
     with httpx.Client(base_url=api_url, timeout=30) as api:
-        deployment = api.get("/deployments/name/clean-corpus/inbox").raise_for_status().json()
+        deployment = _call(api, "GET", "/deployments/name/clean-corpus/inbox").json()
         assert deployment["work_pool_name"] == "newshygiene"
         assert deployment["schedules"][0]["schedule"]["cron"] == "*/15 * * * *"
-        run = api.post(f"/deployments/{deployment['id']}/create_flow_run", json={})
-        run_id = run.raise_for_status().json()["id"]
+        run = _call(api, "POST", f"/deployments/{deployment['id']}/create_flow_run", json={})
+        run_id = run.json()["id"]
         prefect("worker", "start", "--pool", "newshygiene", "--run-once")
-        state = api.get(f"/flow_runs/{run_id}").raise_for_status().json()["state"]
+        state = _call(api, "GET", f"/flow_runs/{run_id}").json()["state"]
     assert state["type"] == "COMPLETED", state
     articles = read_table(repo / "outputs", "articles").to_pylist()
     assert [a["source_path"] for a in articles] == [FIRST]
