@@ -68,3 +68,23 @@ def test_emoji_sequences_and_non_joiners_keep_their_joiners() -> None:
     persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
     assert normalize_text(family) == family
     assert normalize_text(persian) == persian
+
+
+def test_ascii_fast_path_gives_what_ftfy_gives() -> None:
+    """`fix_unicode` skips ftfy for plain ASCII; random ASCII (entities, escapes, control
+    characters, carriage returns included) must come out exactly as ftfy + NFC make it."""
+    import random
+    import string
+    import unicodedata
+
+    import ftfy
+
+    from cleaners.normalize import _FTFY, fix_unicode
+
+    rng = random.Random(1)
+    alphabet = string.printable + "&;#<>\x1b\r\x00\x7f"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        for candidate in (text, "Fish &amp; chips " + text, "It\u2019s " + text):
+            expected = unicodedata.normalize("NFC", ftfy.fix_text(candidate, _FTFY))
+            assert fix_unicode(candidate) == expected, repr(candidate)
