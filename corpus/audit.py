@@ -17,7 +17,7 @@ from typing import Any
 import pyarrow.compute as pc
 
 from corpus.documents import RawDocument
-from corpus.extract import extract_html
+from corpus.extract import Profile, extract_html
 from corpus.readers import read_path
 from corpus.writer import MANIFEST, read_table
 
@@ -59,20 +59,31 @@ def find_record(output: Path, ident: str) -> Record:
     raise NotFound(f"no article, duplicate or quarantined input matches {ident!r} in {output}")
 
 
-def input_dir_of(output: Path, run_id: str) -> Path | None:
-    """The input folder of the run that produced a record, from the manifest's run list."""
+def run_of(output: Path, run_id: str) -> dict[str, Any]:
+    """The manifest's entry for the run that produced a record ({} if not found)."""
     try:
         manifest = json.loads((output / MANIFEST).read_text())
     except (OSError, json.JSONDecodeError):
-        return None
+        return {}
     for run in manifest.get("runs", []):
-        if run.get("run_id") == run_id and run.get("input_dir"):
-            return Path(run["input_dir"])
-    return None
+        if run.get("run_id") == run_id:
+            return run
+    return {}
 
 
-def source_lines(input_dir: Path, source_path: str) -> list[str] | None:
-    """The text the cleaner received for this unit, split into lines; None if not rebuildable."""
+def input_dir_of(output: Path, run_id: str) -> Path | None:
+    """The input folder of the run that produced a record, from the manifest's run list."""
+    input_dir = run_of(output, run_id).get("input_dir")
+    return Path(input_dir) if input_dir else None
+
+
+def source_lines(
+    input_dir: Path, source_path: str, extraction: Profile = "accurate"
+) -> list[str] | None:
+    """The text the cleaner received for this unit, split into lines; None if not rebuildable.
+
+    `extraction` must be the profile the run used (`run_of(...)["extraction"]`), or an HTML
+    page's text may differ from what the cleaner saw."""
     file_rel = source_path.split("#", 1)[0]
     path = input_dir / file_rel
     if not path.is_file():
@@ -80,7 +91,7 @@ def source_lines(input_dir: Path, source_path: str) -> list[str] | None:
     for unit in read_path(path, input_dir):
         if isinstance(unit, RawDocument) and unit.source_path == source_path:
             if unit.kind == "html":
-                extracted = extract_html(unit.content, unit.url)
+                extracted = extract_html(unit.content, unit.url, extraction)
                 return extracted.text.splitlines() if extracted else None
             return unit.content.splitlines()
     return None

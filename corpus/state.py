@@ -33,6 +33,8 @@ from typing import Any
 
 import numpy as np
 
+from corpus.shingles import unpack_signature
+
 STATE_DIR = "_state"
 DB_NAME = "state.db"
 
@@ -168,6 +170,10 @@ class DatasetState:
 
     # --- kept signatures
 
+    def _signature_bits(self) -> int:
+        """How many bits each stored MinHash value has (datasets before b-bit storage: 64)."""
+        return int((self.scheme() or {}).get("signature_bits", 64))
+
     def kept_count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM kept").fetchone()[0]
 
@@ -175,12 +181,14 @@ class DatasetState:
         sql = "SELECT doc_id, seq, n_shingles, signature FROM kept"
         if only_unshared:
             sql += " WHERE shared = 0"
+        bits = self._signature_bits()
         for doc_id, seq, n, blob in self._db.execute(sql + " ORDER BY seq"):
-            yield KeptSignature(doc_id, seq, n, np.frombuffer(blob, dtype=np.uint64))
+            yield KeptSignature(doc_id, seq, n, unpack_signature(blob, bits))
 
     def kept(self, doc_ids: Iterable[str]) -> dict[str, KeptSignature]:
         ids = list(doc_ids)
         found: dict[str, KeptSignature] = {}
+        bits = self._signature_bits()
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
@@ -189,7 +197,7 @@ class DatasetState:
                 chunk,
             )
             for doc_id, seq, n, blob in rows:
-                found[doc_id] = KeptSignature(doc_id, seq, n, np.frombuffer(blob, dtype=np.uint64))
+                found[doc_id] = KeptSignature(doc_id, seq, n, unpack_signature(blob, bits))
         return found
 
     def source_paths(self, doc_ids: Iterable[str]) -> dict[str, str]:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from corpus.audit import NotFound, annotate, find_record, input_dir_of, source_lines
+from corpus.audit import NotFound, annotate, find_record, input_dir_of, run_of, source_lines
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -51,8 +51,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
         f"doc_id {row['doc_id']} · site {row['site']} · title {row['title']!r} · "
         f"author {row['author']!r} · {row['word_count']} words · {row['language']}"
     )
+    run = run_of(args.output, row["run_id"])
     input_dir = args.input_dir or input_dir_of(args.output, row["run_id"])
-    lines = source_lines(input_dir, row["source_path"]) if input_dir else None
+    extraction = run.get("extraction", "accurate")
+    lines = source_lines(input_dir, row["source_path"], extraction) if input_dir else None
     if lines is None:
         console.print("[dim]raw input not found: showing the removed lines only[/dim]")
     table = Table(show_header=True, box=None, pad_edge=False)

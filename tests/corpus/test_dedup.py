@@ -258,9 +258,13 @@ def test_signature_equals_datasketch_minhash_with_the_same_hash() -> None:
         hashfunc=lambda g: xxhash.xxh3_64_intdigest(g, scheme.hash_seed),
     )
     reference.update_batch(grams)
-    ours = MinHasher(scheme).signature(shingle_hashes(words, 3, scheme.hash_seed))
+    full = SignatureScheme(num_perm=128, shingle_size=3, signature_bits=64)
+    ours = MinHasher(full).signature(shingle_hashes(words, 3, scheme.hash_seed))
     assert np.array_equal(ours.hashvalues, reference.hashvalues)
     assert ours.jaccard(reference) == 1.0
+    # b-bit storage keeps exactly the low 16 bits of datasketch's values
+    short = MinHasher(scheme).signature(shingle_hashes(words, 3, scheme.hash_seed))
+    assert np.array_equal(short.hashvalues, reference.hashvalues & np.uint64(0xFFFF))
 
     lsh = MinHashLSH(threshold=0.5, num_perm=128)
     lsh.insert("ferry", ours)

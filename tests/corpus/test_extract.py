@@ -56,3 +56,30 @@ def test_real_page_extracts_its_article() -> None:
     assert paragraph in result.text
     assert extract.FALLBACK_OPTIONS["favor_precision"] is False
     assert extract.EXTRACT_OPTIONS["favor_precision"] is True
+
+
+def test_fast_profile_is_one_default_pass_with_metadata(monkeypatch) -> None:
+    calls: list[dict[str, Any]] = []
+
+    def bare(html: str, url: str | None, options: dict[str, Any]) -> SimpleNamespace:
+        calls.append(options)
+        return _doc("Lead paragraph.\n\nSecond paragraph.")
+
+    monkeypatch.setattr(extract, "_bare", bare)
+    result = extract.extract_html("<html></html>", profile="fast")
+    assert result is not None and result.title == "Ferry Service Extended"
+    assert len(calls) == 1
+    assert calls[0]["fast"] and calls[0]["with_metadata"]
+    assert not calls[0]["favor_precision"]  # precision alone cuts whole articles
+
+
+def test_accurate_profile_extracts_metadata_once(monkeypatch) -> None:
+    calls: list[dict[str, Any]] = []
+
+    def bare(html: str, url: str | None, options: dict[str, Any]) -> SimpleNamespace:
+        calls.append(options)
+        return _doc("Lead paragraph.")
+
+    monkeypatch.setattr(extract, "_bare", bare)
+    extract.extract_html("<html></html>")
+    assert [c["with_metadata"] for c in calls] == [True, False]

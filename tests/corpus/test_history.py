@@ -129,3 +129,37 @@ def test_signatures_committed_but_not_pushed_reach_redis_on_the_next_run(
     assert second.counts["duplicates"] == 1
     with DatasetState(cfg.output) as state:
         assert list(state.iter_kept(only_unshared=True)) == []
+
+
+def test_local_history_proposes_exactly_what_datasketch_lsh_proposes() -> None:
+    """The numpy band search must give LSH's candidates: any equal band, nothing else."""
+    from corpus.dedup import make_lsh
+
+    params = DedupParams()
+    rng = np.random.default_rng(7)
+    vocabulary = [f"w{i}" for i in range(400)]
+    texts = [" ".join(rng.choice(vocabulary, size=120)) for _ in range(150)]
+    # near-copies of a third of them, with a fifth of the words changed
+    for i in range(0, 150, 3):
+        words = texts[i].split()
+        for j in rng.choice(len(words), size=len(words) // 5, replace=False):
+            words[j] = str(rng.choice(vocabulary))
+        texts.append(" ".join(words))
+    kept = [_kept(f"d{i:04d}", t, i, params) for i, t in enumerate(texts[:150])]
+    history = LocalHistory(params, kept)
+    reference = make_lsh(params)
+    for item in kept:
+        reference.insert(item.doc_id, _lean(item.signature, params))
+    probes = [_kept(f"q{i}", t, 0, params).signature for i, t in enumerate(texts)]
+    found = history.candidates(np.vstack(probes))
+    expected = [sorted(reference.query(_lean(sig, params))) for sig in probes]
+    assert [sorted(ids) for ids in found] == expected
+    assert sum(len(ids) > 1 for ids in expected) > 10  # the test has real multi-candidate cases
+    assert all(ids == sorted(ids, key=lambda d: int(d[1:])) for ids in found)  # keep order
+    assert history.nbytes / len(history) <= 1024
+
+
+def _lean(signature: np.ndarray, params: DedupParams):
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=params.minhash_seed, hashvalues=signature, scheme="affine64")
