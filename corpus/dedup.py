@@ -230,6 +230,41 @@ def make_lsh(params: DedupParams, storage_config: dict[str, Any] | None = None) 
     return MinHashLSH(threshold=params.lsh_threshold, **kwargs)
 
 
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: folds a band's values into one key
+
+
+def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """(n, bands) uint64 keys: each band's `rows` values folded into one number.
+
+    Equal bands give equal keys, which is all LSH needs; two different bands can share a key
+    only by a 64-bit accident, and then the candidate is still checked by `estimate`.
+    """
+    sig = signatures.astype(np.uint64, copy=False)
+    keys = np.zeros((sig.shape[0], bands), dtype=np.uint64)
+    for k in range(rows):
+        keys = keys * _MIX + sig[:, k : bands * rows : rows]
+    return keys
+
+
+def band_neighbours(keys: np.ndarray) -> dict[int, set[int]]:
+    """Rows of `keys` ((n, bands) from `band_keys`) that share at least one band, as LSH
+    candidates: {row: other rows}. Only rows with a neighbour appear."""
+    neighbours: dict[int, set[int]] = {}
+    for band in range(keys.shape[1]):
+        column = keys[:, band]
+        order = np.argsort(column, kind="stable")
+        ordered = column[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        sizes = np.diff(np.r_[starts, ordered.size])
+        for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+            group = order[start : start + size].tolist()
+            for row in group:
+                neighbours.setdefault(row, set()).update(group)
+    for row, others in neighbours.items():
+        others.discard(row)
+    return neighbours
+
+
 def _decide(jaccard: float, containment: float, smaller: int, params: DedupParams) -> Verdict:
     if jaccard >= params.jaccard_threshold:
         return Verdict(jaccard, containment, "jaccard")
@@ -278,20 +313,34 @@ class NearDuplicateIndex:
         self._outcome: dict[str, Match | None] = {}
         self.candidates_checked = 0  # verification work done so far (for sizing and sweeps)
         self._history_candidates: dict[str, list[str]] = {}
+        # After `prefetch`: this run's LSH candidates of each document, computed in one batch,
+        # and no datasketch index (its Python band tables cost ~35 KiB a kept article).
+        self._run_candidates: dict[str, set[str]] | None = None
 
     def prefetch(self, documents: Sequence[tuple[str, Fingerprint]]) -> None:
         """Ask the history for every document's candidates in one batch, before `add`.
 
-        A history that can answer for many signatures at once (`LocalHistory.candidates`)
-        does it band by band in numpy; others are asked one document at a time in `add`.
+        This run's candidates are found by sorting each band's keys (the same candidates as
+        datasketch's LSH: any equal band), and a history that can answer for many signatures
+        at once (`LocalHistory.candidates`) does it band by band in numpy; others are asked
+        one document at a time in `add`. Call it once, before the first `add`, with every
+        document that will be added: after it, a document that was not prefetched gets no
+        candidates from this run.
         """
+        if not documents or self._kept_ids:
+            return  # prefetching after documents were added would miss their band entries
+        signatures = np.vstack([f.signature for _, f in documents])
+        ids = [doc_id for doc_id, _ in documents]
+        neighbours = band_neighbours(band_keys(signatures, *self.lsh_bands_rows))
+        self._run_candidates = {
+            ids[row]: {ids[o] for o in others if ids[o] != ids[row]}
+            for row, others in neighbours.items()
+        }
         batch = getattr(self.history, "candidates", None)
-        if batch is None or not documents:
+        if batch is None:
             return
-        found = batch(np.vstack([f.signature for _, f in documents]))
-        self._history_candidates.update(
-            (doc_id, ids) for (doc_id, _), ids in zip(documents, found, strict=True)
-        )
+        found = batch(signatures)
+        self._history_candidates.update(zip(ids, found, strict=True))
 
     @property
     def lsh_bands_rows(self) -> tuple[int, int]:
@@ -344,7 +393,12 @@ class NearDuplicateIndex:
         best: tuple[float, int, Verdict] | None = None
         # Sorted keys: datasketch returns candidates from a set, and the tie-break below must
         # not depend on the interpreter's hash randomisation.
-        for key in sorted(self._lsh.query(signature)):
+        if self._run_candidates is None:
+            keys = self._lsh.query(signature)
+        else:
+            near = self._run_candidates.pop(doc_id, ())
+            keys = [self._kept_keys[d] for d in near if d in self._kept_keys]
+        for key in sorted(keys):
             self.candidates_checked += 1
             verdict = verify(shingles, self._kept_shingles[key], self.params)
             if verdict.measure is None:
@@ -359,7 +413,8 @@ class NearDuplicateIndex:
             return earlier
 
         key = len(self._kept_ids)
-        self._lsh.insert(key, signature, check_duplication=False)
+        if self._run_candidates is None:
+            self._lsh.insert(key, signature, check_duplication=False)
         self._kept_ids.append(doc_id)
         self._kept_keys[doc_id] = key
         self._kept_shingles.append(shingles)

