@@ -46,6 +46,7 @@ from corpus.dataset_card import write_dataset_card
 from corpus.dates import normalize_date
 from corpus.dedup import Fingerprint, Match, NearDuplicateIndex, fingerprint
 from corpus.documents import Quarantined, RawDocument, Reason
+from corpus.executors import ProcessExecutor
 from corpus.extract import extract_html
 from corpus.history import RedisHistory, open_history
 from corpus.language import detect_language
@@ -858,8 +859,13 @@ def prepare_output(output: Path) -> set[tuple[str, str]]:
 def run_pipeline(
     cfg: RunConfig, executor: Executor | None = None, run_id: str | None = None
 ) -> RunResult:
-    """Process new inputs under `cfg.input_dir`; append them to the dataset in `cfg.output`."""
-    executor = executor or SerialExecutor()
+    """Process new inputs under `cfg.input_dir`; append them to the dataset in `cfg.output`.
+
+    Without an `executor`, the per-shard stages run on `cfg.worker_count` processes.
+    """
+    if executor is None:
+        with ProcessExecutor(cfg.worker_count) as pool:
+            return run_pipeline(cfg, pool, run_id)
     run_id = run_id or new_run_id()
     started = datetime.now(UTC).isoformat(timespec="seconds")
     t0 = time.time()
