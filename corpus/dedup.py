@@ -39,7 +39,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from corpus.shingles import MINHASH_SCHEME, MinHasher, SignatureScheme, shingle_hashes, tokens
+from corpus.shingles import MINHASH_SCHEME, MinHasher, SignatureScheme, shingles_of, token_hashes
 
 if TYPE_CHECKING:
     from corpus.history import History
@@ -172,11 +172,10 @@ class Fingerprint:
 
 def fingerprint(text: str, params: DedupParams) -> Fingerprint | None:
     """Shingles and signature of `text`; None for a text without words (nothing to match)."""
-    shingles = shingle_hashes(tokens(text), params.shingle_size, params.hash_seed)
+    shingles = shingles_of(token_hashes(text, params.hash_seed), params.shingle_size)
     if shingles.size == 0:
         return None
-    signature = _hasher(params.signature_scheme()).signature(shingles)
-    return Fingerprint(shingles, np.asarray(signature.hashvalues, dtype=np.uint64))
+    return Fingerprint(shingles, _hasher(params.signature_scheme()).values(shingles))
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,7 +352,7 @@ class NearDuplicateIndex:
 
     def shingles(self, text: str) -> np.ndarray:
         """Sorted-unique shingle hashes of `text` under this index's parameters."""
-        return shingle_hashes(tokens(text), self.params.shingle_size, self.params.hash_seed)
+        return shingles_of(token_hashes(text, self.params.hash_seed), self.params.shingle_size)
 
     def add(
         self, doc_id: str, text: str | None = None, *, prepared: Fingerprint | None = None

@@ -1,27 +1,39 @@
 """Matching keys, word shingles and MinHash signatures for near-duplicate detection.
 
 Why this module exists separately from `corpus.dedup`: the signature scheme is part of the
-dataset's contract. A persisted index, or signatures written to a manifest, only compare with
-signatures made by *exactly* the same recipe (key normalisation, shingle size, hash function,
-hash seed, MinHash permutations, datasketch version). `SignatureScheme` records that recipe.
+dataset's contract. A persisted index only compares with signatures made by *exactly* the same
+recipe (key normalisation, shingle size, hashes, seeds, number of values, bits stored).
+`SignatureScheme` records that recipe and the state folder refuses to mix two.
 
-Hashing is done once per shingle with xxhash (xxh3, 64 bit) instead of datasketch's default
-per-value SHA-1 path, and the MinHash permutations are applied with numpy over all shingles of
-a document at once. The arithmetic mirrors datasketch 2.0's ``"affine64"`` scheme bit for bit
-(MurmurHash3 64-bit finalizer pre-mix, then ``a*h + b mod 2^64`` with datasketch's own
-permutation parameters), so the result is a genuine `datasketch.LeanMinHash` that
-`datasketch.MinHashLSH` indexes and that compares with a `datasketch.MinHash` built with
-``hashfunc=<the same xxhash>`` and ``scheme="affine64"`` (a test checks this equivalence).
+Speed is the point of the recipe (`newshygiene bench` measures it against datasketch's own
+`MinHash.update_batch`):
+
+- **Tokens**: the matching key's words, made with a byte translation table instead of the
+  key's regular expressions (see `_word_bytes`).
+- **Shingle hashes**: each word is hashed once (xxh3-64); a word n-gram's hash is a polynomial
+  of its words' hashes, finished by the MurmurHash3 fmix64 mixer, all in numpy. Hashing every
+  n-gram's string instead costs a Python join and hash per shingle.
+- **Signature**: one-permutation hashing (Li, Owen & Zhang 2012) with densification
+  (Shrivastava 2017): each shingle hash is mixed once; its low bits pick one of `num_perm`
+  bins and the rest is its value; a bin keeps its minimum. Empty bins borrow the value of the
+  first non-empty bin along a fixed pseudo-random probe sequence, the same for every document,
+  which keeps Pr[two signatures agree in a bin] = Jaccard, as for classic MinHash. The cost is
+  O(shingles + num_perm) instead of O(shingles × num_perm).
+
+Signatures are plain uint64 arrays; `datasketch.MinHashLSH` indexes them (wrapped in a
+`LeanMinHash`, which is only a container here) for the shared Redis index.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import asdict, dataclass
+from functools import cache
 from importlib.metadata import version
 
 import numpy as np
 import xxhash
-from datasketch import LeanMinHash, MinHash
 
 from cleaners.lines import matching_key
 
@@ -33,60 +45,113 @@ __all__ = [
     "matching_key",
     "pack_signature",
     "shingle_hashes",
+    "token_hashes",
     "tokens",
     "unpack_signature",
 ]
 
-HASH_FUNCTION = "xxh3_64"
+HASH_FUNCTION = "xxh3_64-words-poly-fmix64"
 """Name of the shingle hash, as recorded in `SignatureScheme.hash_function`."""
 
+SIGNATURE_SCHEME = "oph-densified-v1"
+"""How signature values are made (recorded in `SignatureScheme.minhash_scheme`)."""
+
 MINHASH_SCHEME = "affine64"
-"""datasketch permutation scheme matching 64-bit shingle hashes (no folding to 32 bits)."""
+"""The datasketch container label for `LeanMinHash` (datasketch requires one of its names;
+it does not change the values, which are ours)."""
 
-
-# MurmurHash3 fmix64 constants: the same pre-mix datasketch applies before its permutations.
+# MurmurHash3 fmix64 constants.
 _FMIX_SHIFT = np.uint64(33)
 _FMIX_M1 = np.uint64(0xFF51AFD7ED558CCD)
 _FMIX_M2 = np.uint64(0xC4CEB9FE1A85EC53)
+# Multiplier of the n-gram polynomial (an odd 64-bit constant, the golden ratio's bits).
+_POLY = np.uint64(0x9E3779B97F4A7C15)
+_EMPTY = np.iinfo(np.uint64).max
 
-# Rows of the (shingles x permutations) matrix computed at a time: bounds memory to
-# about _CHUNK * num_perm * 8 bytes (8 MiB at 256 permutations) for very long documents.
-_CHUNK = 4096
+# Bytes of the matching key's text → its words: ASCII letters lower-cased, ASCII digits to
+# "0", other ASCII (punctuation, underscore, whitespace) a space; bytes of non-ASCII
+# characters are kept (letters of other scripts; non-ASCII punctuation is removed before).
+_KEY_BYTES = bytes(
+    (c + 32 if 65 <= c <= 90 else c)
+    if (65 <= c <= 90 or 97 <= c <= 122 or c >= 128)
+    else (48 if 48 <= c <= 57 else 32)
+    for c in range(256)
+)
+# Non-ASCII characters that are not word characters: quotes, dashes, ©, ·, no-break spaces.
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
+
+
+def _word_bytes(text: str) -> list[bytes]:
+    """The matching key's words as UTF-8 bytes, without building the key string.
+
+    The same words as `matching_key(text).split()` (NFKC, casefold, punctuation dropped, ASCII
+    digits to 0) at a fifth of its cost: one regex pass finds only the rare non-ASCII
+    punctuation, and a byte translation table does the rest. Digits of other scripts are kept
+    as they are (matching_key maps them to 0); both copies of a story get the same words
+    either way, which is all shingles need.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).casefold()
+        if not text.isascii():
+            text = _NON_ASCII_NON_WORD.sub(" ", text)
+    return text.encode("utf-8").translate(_KEY_BYTES).split()
 
 
 def tokens(text: str) -> list[str]:
     """Words of the matching key: the units that shingles are built from."""
-    return matching_key(text).split()
+    return [w.decode("utf-8") for w in _word_bytes(text)]
 
 
-def shingle_hashes(words: list[str], n: int, seed: int = 0) -> np.ndarray:
-    """Hash the distinct word `n`-grams of `words` to a sorted, unique uint64 array.
+def token_hashes(text: str, seed: int = 0) -> np.ndarray:
+    """xxh3-64 of each matching-key word of `text`, in order."""
+    words = _word_bytes(text)
+    digest = xxhash.xxh3_64_intdigest
+    hashed = map(digest, words) if seed == 0 else (digest(w, seed) for w in words)
+    return np.fromiter(hashed, dtype=np.uint64, count=len(words))
 
-    A text shorter than `n` words gets one shingle made of all its words, so a short
-    brief still has a (tiny) fingerprint instead of none. The sorted-unique form is what
-    exact verification intersects, at 8 bytes per shingle instead of a Python set's ~70.
+
+def _fmix64(values: np.ndarray) -> np.ndarray:
+    v = values ^ (values >> _FMIX_SHIFT)
+    v = v * _FMIX_M1
+    v = v ^ (v >> _FMIX_SHIFT)
+    v = v * _FMIX_M2
+    return v ^ (v >> _FMIX_SHIFT)
+
+
+def shingles_of(word_hashes: np.ndarray, n: int) -> np.ndarray:
+    """Sorted-unique hashes of the word `n`-grams, from the words' hashes.
+
+    A text shorter than `n` words gets one shingle made of all its words, so a short brief
+    still has a (tiny) fingerprint instead of none. The sorted-unique form is what exact
+    verification intersects, at 8 bytes per shingle instead of a Python set's ~70.
     """
     if n < 1:
         raise ValueError("shingle size must be at least 1")
-    if not words:
+    size = word_hashes.size
+    if size == 0:
         return np.empty(0, dtype=np.uint64)
-    if len(words) <= n:
-        grams = [" ".join(words)]
-    else:
-        grams = [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
+    width = min(n, size)
+    count = size - width + 1
+    with np.errstate(over="ignore"):
+        combined = word_hashes[:count].copy()
+        for k in range(1, width):
+            combined = combined * _POLY + word_hashes[k : k + count]  # wraps mod 2^64
+        return np.unique(_fmix64(combined + np.uint64(width)))
+
+
+def shingle_hashes(words: list[str], n: int, seed: int = 0) -> np.ndarray:
+    """Sorted-unique hashes of the distinct word `n`-grams of `words` (already tokenized)."""
     digest = xxhash.xxh3_64_intdigest
-    values = np.fromiter(
-        (digest(g.encode(), seed) for g in grams), dtype=np.uint64, count=len(grams)
-    )
-    return np.unique(values)
+    hashes = np.fromiter((digest(w.encode(), seed) for w in words), np.uint64, len(words))
+    return shingles_of(hashes, n)  # the same hashes as token_hashes gives for these words
 
 
 @dataclass(frozen=True, slots=True)
 class SignatureScheme:
     """Everything that must match for two MinHash signatures to be comparable.
 
-    Goes into the dataset manifest so a later run (or a persisted index) can refuse to mix
-    signatures made differently; datasketch 2.0 alone changed its default scheme once already.
+    Goes into the dataset's state so a later run (or a persisted index) can refuse to mix
+    signatures made differently.
     """
 
     num_perm: int
@@ -94,54 +159,65 @@ class SignatureScheme:
     hash_function: str = HASH_FUNCTION
     hash_seed: int = 0
     minhash_seed: int = 1
-    minhash_scheme: str = MINHASH_SCHEME
+    minhash_scheme: str = SIGNATURE_SCHEME
     key_normalization: str = "nfkc-casefold-digits0-nopunct-v1"
     #: Low bits of each MinHash value that are kept ("b-bit minwise hashing", Li & König 2010):
-    #: 16 bits make a 256-permutation signature 512 bytes instead of 2 KiB, and two unrelated
+    #: 16 bits make a 256-value signature 512 bytes instead of 2 KiB, and two unrelated
     #: values agree by chance with probability 2^-16, which `corpus.dedup.estimate` corrects.
     signature_bits: int = 16
-    datasketch_version: str = version("datasketch")
+    datasketch_version: str = version("datasketch")  # its LSH layout bands the values
 
     def as_dict(self) -> dict[str, object]:
         """Plain dict for a JSON manifest."""
         return asdict(self)
 
 
-class MinHasher:
-    """Turns shingle hashes into datasketch `LeanMinHash` signatures, vectorised with numpy.
+@cache
+def _probes(num_perm: int, seed: int) -> np.ndarray:
+    """For each bin, the fixed order in which an empty bin looks for a donor bin."""
+    rng = np.random.default_rng(seed)
+    return np.stack([rng.permutation(num_perm) for _ in range(num_perm)]).astype(np.intp)
 
-    The permutation parameters are taken from a `datasketch.MinHash` of the same
-    `num_perm`/seed/scheme, so they are datasketch's own and not a re-implementation.
-    """
+
+class MinHasher:
+    """Turns shingle hashes into signatures: one-permutation hashing with densification."""
 
     def __init__(self, scheme: SignatureScheme) -> None:
-        if scheme.minhash_scheme != MINHASH_SCHEME:
-            raise ValueError(f"only the {MINHASH_SCHEME!r} MinHash scheme is implemented")
+        if scheme.minhash_scheme != SIGNATURE_SCHEME:
+            raise ValueError(f"only the {SIGNATURE_SCHEME!r} signature scheme is implemented")
+        if scheme.num_perm & (scheme.num_perm - 1):
+            raise ValueError("num_perm must be a power of two (bins are picked by low bits)")
         self.scheme = scheme
-        template = MinHash(
-            num_perm=scheme.num_perm, seed=scheme.minhash_seed, scheme=MINHASH_SCHEME
-        )
-        a, b = template.permutations
-        self._a = np.asarray(a, dtype=np.uint64)[np.newaxis, :]
-        self._b = np.asarray(b, dtype=np.uint64)[np.newaxis, :]
+        self._bits = scheme.num_perm.bit_length() - 1
+        self._salt = np.uint64(xxhash.xxh3_64_intdigest(b"minhash", scheme.minhash_seed))
+        self._probes = _probes(scheme.num_perm, scheme.minhash_seed)
+        mask = (1 << scheme.signature_bits) - 1 if scheme.signature_bits < 64 else None
+        self._mask = None if mask is None else np.uint64(mask)
 
-    def signature(self, hashes: np.ndarray) -> LeanMinHash:
-        """MinHash signature of a non-empty array of 64-bit shingle hashes."""
+    def values(self, hashes: np.ndarray) -> np.ndarray:
+        """The signature (uint64 array of `num_perm` values) of a non-empty shingle set."""
         if hashes.size == 0:
             raise ValueError("cannot sign an empty shingle set")
-        hv = hashes.astype(np.uint64, copy=False)
-        hv = hv ^ (hv >> _FMIX_SHIFT)
-        hv = hv * _FMIX_M1
-        hv = hv ^ (hv >> _FMIX_SHIFT)
-        hv = hv * _FMIX_M2
-        hv = hv ^ (hv >> _FMIX_SHIFT)
-        mins = np.full(self.scheme.num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
-        for start in range(0, hv.size, _CHUNK):
-            block = hv[start : start + _CHUNK, np.newaxis] * self._a + self._b  # wraps mod 2^64
-            np.minimum(mins, block.min(axis=0), out=mins)
-        if self.scheme.signature_bits < 64:
-            mins &= np.uint64((1 << self.scheme.signature_bits) - 1)
-        return LeanMinHash(seed=self.scheme.minhash_seed, hashvalues=mins, scheme=MINHASH_SCHEME)
+        mixed = _fmix64(hashes.astype(np.uint64, copy=False) ^ self._salt)
+        bins = (mixed & np.uint64(self.scheme.num_perm - 1)).astype(np.intp)
+        mins = np.full(self.scheme.num_perm, _EMPTY, dtype=np.uint64)
+        np.minimum.at(mins, bins, mixed >> np.uint64(self._bits))
+        empty = np.flatnonzero(mins == _EMPTY)
+        if empty.size:
+            probes = self._probes[empty]
+            donor = np.argmax(mins[probes] != _EMPTY, axis=1)
+            mins[empty] = mins[probes[np.arange(empty.size), donor]]
+        if self._mask is not None:
+            mins &= self._mask
+        return mins
+
+    def signature(self, hashes: np.ndarray):
+        """The signature wrapped for datasketch's LSH (`LeanMinHash`, a container here)."""
+        from datasketch import LeanMinHash
+
+        return LeanMinHash(
+            seed=self.scheme.minhash_seed, hashvalues=self.values(hashes), scheme=MINHASH_SCHEME
+        )
 
 
 _DTYPES = {16: np.uint16, 32: np.uint32, 64: np.uint64}

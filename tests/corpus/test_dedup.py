@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import xxhash
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 from pydantic import ValidationError
 
 from corpus.dedup import DedupParams, Match, NearDuplicateIndex, verify
@@ -246,29 +245,59 @@ def test_shingles_are_sorted_unique_and_cover_short_texts() -> None:
     assert shingle_hashes([], 3).size == 0
 
 
-def test_signature_equals_datasketch_minhash_with_the_same_hash() -> None:
-    """The numpy path must produce exactly what datasketch computes, so signatures interoperate."""
-    scheme = SignatureScheme(num_perm=128, shingle_size=3)
-    words = tokens(FERRY)
-    grams = [" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)]
-    reference = MinHash(
-        num_perm=128,
-        seed=scheme.minhash_seed,
-        scheme=scheme.minhash_scheme,
-        hashfunc=lambda g: xxhash.xxh3_64_intdigest(g, scheme.hash_seed),
-    )
-    reference.update_batch(grams)
-    full = SignatureScheme(num_perm=128, shingle_size=3, signature_bits=64)
-    ours = MinHasher(full).signature(shingle_hashes(words, 3, scheme.hash_seed))
-    assert np.array_equal(ours.hashvalues, reference.hashvalues)
-    assert ours.jaccard(reference) == 1.0
-    # b-bit storage keeps exactly the low 16 bits of datasketch's values
-    short = MinHasher(scheme).signature(shingle_hashes(words, 3, scheme.hash_seed))
-    assert np.array_equal(short.hashvalues, reference.hashvalues & np.uint64(0xFFFF))
+def test_tokens_are_the_matching_key_words() -> None:
+    """The byte-table tokenizer must give `matching_key`'s words (curly quotes, dashes, ©,
+    NFKC letters, accents, digits) without building the key."""
+    samples = [
+        FERRY,
+        "\u201cFerry\u201d fares \u2014 $2.50,\u00a0up from 2019! \u00a9 Herald \u00b7 News",
+        "Caf\u00e9 owners in M\u00fcnchen said.The \uff26\uff25\uff32\uff32\uff39 re_opened",
+        "Don\u2019t stop \u2013 it\u2019s \u00bcth of the \ufb01nal plan\u2026",
+    ]
+    for text in samples:
+        assert tokens(text) == matching_key(text).split(), text
 
-    lsh = MinHashLSH(threshold=0.5, num_perm=128)
-    lsh.insert("ferry", ours)
-    assert lsh.query(reference) == ["ferry"]
+
+def test_shingle_hashes_from_text_equal_those_from_words() -> None:
+    from corpus.shingles import shingles_of, token_hashes
+
+    words = tokens(FERRY)
+    assert np.array_equal(shingles_of(token_hashes(FERRY), 3), shingle_hashes(words, 3))
+    assert not np.array_equal(shingle_hashes(words, 3), shingle_hashes(words, 2))
+
+
+def test_signature_agreement_estimates_jaccard() -> None:
+    """One-permutation hashing with densification: the share of equal values estimates the
+    Jaccard similarity without bias, as classic MinHash does (std ~ sqrt(J(1-J)/256))."""
+    hasher = MinHasher(SignatureScheme(num_perm=256, shingle_size=3, signature_bits=64))
+    rng = np.random.default_rng(0)
+    errors = []
+    for jaccard in (0.1, 0.3, 0.5, 0.8):
+        for _ in range(40):
+            common_n = round(2 * 600 * jaccard / (1 + jaccard))
+            common = rng.integers(0, 2**63, common_n, dtype=np.uint64)
+            a = np.unique(np.r_[common, rng.integers(0, 2**63, 600 - common_n, dtype=np.uint64)])
+            b = np.unique(np.r_[common, rng.integers(0, 2**63, 600 - common_n, dtype=np.uint64)])
+            true = np.intersect1d(a, b).size / np.union1d(a, b).size
+            errors.append(float(np.mean(hasher.values(a) == hasher.values(b))) - true)
+    assert abs(np.mean(errors)) < 0.01  # unbiased
+    assert np.mean(np.abs(errors)) < 0.04  # as precise as 256 classic permutations
+
+
+def test_signature_is_deterministic_and_short_texts_are_densified() -> None:
+    scheme = SignatureScheme(num_perm=128, shingle_size=3)
+    hasher = MinHasher(scheme)
+    one = hasher.values(shingle_hashes(["brief"], 3))
+    assert one.size == 128 and np.all(one == one[0])  # one shingle: every bin borrows it
+    first = hasher.values(shingle_hashes(tokens(FERRY), 3))
+    again = MinHasher(SignatureScheme(num_perm=128, shingle_size=3)).values(
+        shingle_hashes(tokens(FERRY), 3)
+    )
+    assert np.array_equal(first, again)
+    assert first.max() < 2**16  # 16-bit storage
+    lsh = MinHashLSH(threshold=0.5, num_perm=128)  # datasketch bands our values
+    lsh.insert("ferry", hasher.signature(shingle_hashes(tokens(FERRY), 3)))
+    assert lsh.query(hasher.signature(shingle_hashes(tokens(FERRY_RETITLED), 3))) == ["ferry"]
 
 
 def test_signature_scheme_records_what_makes_signatures_comparable() -> None:
@@ -276,7 +305,9 @@ def test_signature_scheme_records_what_makes_signatures_comparable() -> None:
     manifest = scheme.as_dict()
     assert manifest["num_perm"] == 128
     assert manifest["shingle_size"] == 4
-    assert manifest["hash_function"] == "xxh3_64"
+    assert manifest["hash_function"] == "xxh3_64-words-poly-fmix64"
+    assert manifest["minhash_scheme"] == "oph-densified-v1"
+    assert manifest["signature_bits"] == 16
     assert manifest["datasketch_version"] == "2.0.0"
     assert {"hash_seed", "minhash_seed", "minhash_scheme"} <= manifest.keys()
 
