@@ -11,6 +11,7 @@ from corpus.pipeline import run_pipeline
 from flows.artifacts import SUMMARY_KEY as SUMMARY_KEY
 from flows.artifacts import publish_run_artifacts
 from flows.executor import PrefectExecutor, flow_run_namer
+from flows.runners import build_task_runner, pinned_api_url
 
 
 @flow(
@@ -25,6 +26,11 @@ def clean_corpus(
     dataset_name: str = "newshygiene",
     shard_size: int = 100,
     index: str | None = None,
+    runner: str = "process",
+    workers: int | None = None,
+    dask_address: str | None = None,
+    language_backend: str = "langdetect",
+    extraction: str | None = None,
 ) -> dict:
     """Raw scraped files under `input_dir` → clean, deduplicated Parquet dataset in `output`.
 
@@ -32,6 +38,12 @@ def clean_corpus(
     processes only files it has not seen (by path and content hash) and appends to the dataset.
     `index` is a ``redis://`` URL of a near-duplicate index shared by several workers; by
     default the dataset's own state folder holds it (or NEWSHYGIENE_INDEX if set).
+
+    Where the per-shard tasks run: `runner` "process" (a pool of `workers` processes, default
+    one per CPU core), "thread", or "dask" (a local cluster of `workers` processes, or the
+    existing cluster at `dask_address`, which implies "dask"). Dedup and publish always run
+    in this flow's process. `language_backend` is "langdetect" or "fasttext"; `extraction`
+    "accurate" or "fast" (None: NEWSHYGIENE_EXTRACTION, else accurate).
     Returns the manifest (the run's counts, every run, parameters, versions).
     """
     cfg = RunConfig(
@@ -40,10 +52,15 @@ def clean_corpus(
         languages=languages,
         dataset_name=dataset_name,
         shard_size=shard_size,
+        workers=workers,
+        language_backend=language_backend,
         **({"index": index} if index else {}),
+        **({"extraction": extraction} if extraction else {}),
     )
-    executor = PrefectExecutor()
-    result = run_pipeline(cfg, executor=executor)
+    task_runner = build_task_runner(runner, cfg.worker_count, dask_address)
+    with pinned_api_url(), task_runner:
+        executor = PrefectExecutor(task_runner=task_runner)
+        result = run_pipeline(cfg, executor=executor)
     publish_run_artifacts(result.manifest, cfg.output, executor.progress)
     return result.manifest
 

@@ -12,7 +12,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+import flows.bench_command as bench_command
 from flows import eval_command, serve_command, show_command, ui_command
+from flows.runners import add_scaling_arguments, flow_parameters
 
 STAGES = {
     "read_shard": "read + extract",
@@ -29,6 +31,7 @@ def _quiet_prefect(verbose: bool) -> None:
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "WARNING")
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # --runner dask
 
 
 def _summary_tables(manifest: dict[str, Any]) -> list[Table]:
@@ -82,7 +85,8 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         try:
             if args.engine == "local":
                 from corpus.config import RunConfig
-                from corpus.pipeline import SerialExecutor, run_pipeline
+                from corpus.executors import ProcessExecutor
+                from corpus.pipeline import run_pipeline
 
                 cfg = RunConfig(
                     input_dir=args.input_dir,
@@ -90,9 +94,13 @@ def _run(args: argparse.Namespace, console: Console) -> int:
                     languages=args.languages,
                     dataset_name=args.dataset_name,
                     shard_size=args.shard_size,
+                    workers=args.workers,
+                    language_backend=args.language_backend,
                     **({"index": args.index} if args.index else {}),
+                    **({"extraction": args.extraction} if args.extraction else {}),
                 )
-                manifest = run_pipeline(cfg, SerialExecutor(progress=on_progress)).manifest
+                with ProcessExecutor(cfg.worker_count, progress=on_progress) as executor:
+                    manifest = run_pipeline(cfg, executor).manifest
             else:
                 bar.console.print("[dim]starting Prefect (ephemeral local API)…[/dim]")
                 from flows.clean_corpus import clean_corpus
@@ -104,6 +112,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
                     dataset_name=args.dataset_name,
                     shard_size=args.shard_size,
                     index=args.index,
+                    **flow_parameters(args),
                 )
         finally:
             progress_hook.install(None)
@@ -142,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="redis://host:port/db: near-duplicate index shared by several workers "
         "(default: the dataset's state folder, or $NEWSHYGIENE_INDEX)",
     )
+    add_scaling_arguments(run)
+    bench_command.register(commands)
     eval_command.register(commands)
     serve_command.register(commands)
     show_command.register(commands)
@@ -156,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args, console)
     if not args.input_dir.is_dir():
         console.print(f"[red]error:[/red] input folder {args.input_dir} does not exist")
+        return 2
+    if args.engine == "local" and (args.runner or args.dask_address):
+        console.print("[red]error:[/red] --runner and --dask-address need --engine prefect")
         return 2
     try:
         return _run(args, console)

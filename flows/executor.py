@@ -29,6 +29,8 @@ from prefect.client.schemas.objects import TaskRun
 from prefect.futures import as_completed
 from prefect.logging import get_run_logger
 from prefect.states import State
+from prefect.task_runners import TaskRunner
+from prefect.utilities.callables import get_call_parameters
 
 from flows import progress
 from flows.artifacts import RunProgress, progress_key
@@ -189,9 +191,13 @@ class PrefectExecutor:
 
     Must be used inside a flow run: its progress artifact belongs to that run and is keyed
     `<flow name>-progress`, so the UI keeps one progress history per flow.
+
+    `task_runner` (started, see `flows.runners`) is where `map` sends shard tasks; None = the
+    flow's own runner. `call` never uses it: the serial stages run in the flow's process.
     """
 
     progress: RunProgress | None = field(default=None)
+    task_runner: TaskRunner[Any] | None = field(default=None)
 
     def _progress(self) -> RunProgress:
         if self.progress is None:
@@ -203,7 +209,13 @@ class PrefectExecutor:
     def map(self, fn: Callable[..., T], items: Sequence[Any], **kwargs: Any) -> list[T]:
         logger = get_run_logger()
         stage = as_task(fn)
-        futures = [stage.submit(item, **kwargs) for item in items]
+        if self.task_runner is None:
+            futures = [stage.submit(item, **kwargs) for item in items]
+        else:  # what `Task.submit` does, with this run's runner instead of the flow's
+            futures = [
+                self.task_runner.submit(stage, get_call_parameters(stage.fn, (item,), kwargs))
+                for item in items
+            ]
         position = {future.task_run_id: i for i, future in enumerate(futures)}
         results: list[Any] = [None] * len(futures)
         for done, future in enumerate(as_completed(futures), start=1):

@@ -1,6 +1,7 @@
 """A process-wide progress hook: the CLI installs a progress bar, tasks report shard completions.
 
-Tasks run in the flow's own process (thread pool), so a plain module-level callback reaches
+The executor reports a shard when its future resolves in the flow's own process, wherever the
+task ran (threads, a process pool, a Dask cluster), so a plain module-level callback reaches
 the terminal without passing an unserialisable object through Prefect parameters.
 """
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from rich.console import Console
 
+from flows.runners import add_scaling_arguments, flow_parameters
+
 DEFAULT_CRON = "*/15 * * * *"
 
 
@@ -32,6 +34,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--dataset-name", default="newshygiene")
     serve.add_argument("--shard-size", type=int, default=100)
     serve.add_argument("--index", default=None, help="redis://host:port/db for a shared index")
+    add_scaling_arguments(serve)
     serve.set_defaults(handler=run)
 
 
@@ -46,7 +49,7 @@ def deployment_parameters(args: argparse.Namespace) -> dict[str, object]:
     }
     if args.index:
         parameters["index"] = args.index
-    return parameters
+    return parameters | flow_parameters(args)
 
 
 def run(args: argparse.Namespace, console: Console) -> int:

@@ -1,0 +1,98 @@
+"""Executors for `corpus.pipeline.run_pipeline` without Prefect: a process pool on this machine.
+
+The per-shard stages (read + trafilatura extraction, cleaning, language detection) are
+CPU-bound pure Python, so only separate processes use more than one core. `ProcessExecutor`
+keeps `corpus.pipeline.Executor`'s contract: `map` returns results in input order and calls the
+progress hook as shards finish; `call` (templates, dedup, publish) runs in this process, the one
+writer of the dataset and its index.
+
+This module imports nothing from `corpus.pipeline`, so the pipeline can import it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from typing import Any, Self, TypeVar
+
+T = TypeVar("T")
+ProgressHook = Callable[[str, int, int], None]  # (stage, shards done, shards total)
+
+
+def _default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+@dataclass
+class ProcessExecutor:
+    """Runs `map` items in a pool of `workers` processes; `workers == 1` runs them in-process.
+
+    The pool starts on the first `map` with more than one item and is reused by later stages
+    (a spawned worker pays ~1 s of imports once per run, not once per stage). Close it with
+    `close()` or by using the executor as a context manager. Workers are *spawned*, not forked:
+    the caller may hold threads (a progress bar, a Prefect client) that a fork would copy in
+    an undefined state. So `fn`, its arguments and its results must pickle (module-level stage
+    functions, dataclasses and paths do).
+    """
+
+    workers: int = field(default_factory=_default_workers)
+    progress: ProgressHook | None = None
+    _pool: ProcessPoolExecutor | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ValueError(f"workers must be at least 1, got {self.workers}")
+
+    def _report(self, stage: str, done: int, total: int) -> None:
+        if self.progress:
+            self.progress(stage, done, total)
+
+    def _get_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self._pool
+
+    def map(self, fn: Callable[..., T], items: Sequence[Any], **kwargs: Any) -> list[T]:
+        stage = fn.__name__
+        if self.workers == 1 or len(items) <= 1:  # a pool would only add start-up time
+            results = []
+            for done, item in enumerate(items, start=1):
+                results.append(fn(item, **kwargs))
+                self._report(stage, done, len(items))
+            return results
+        pool = self._get_pool()
+        futures: dict[Future[T], int] = {
+            pool.submit(fn, item, **kwargs): index for index, item in enumerate(items)
+        }
+        slots: list[Any] = [None] * len(items)
+        try:
+            for done, future in enumerate(as_completed(futures), start=1):
+                slots[futures[future]] = future.result()
+                self._report(stage, done, len(items))
+        except BaseException:
+            for future in futures:  # a failed shard fails the run: do not start the others
+                future.cancel()
+            raise
+        return slots
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        result = fn(*args, **kwargs)
+        self._report(fn.__name__, 1, 1)
+        return result
+
+    def close(self) -> None:
+        """Stop the worker processes (waits for running shards)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,68 @@
+"""`ProcessExecutor` against `SerialExecutor`: same results, same order, progress as shards end."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from corpus.config import RunConfig
+from corpus.executors import ProcessExecutor
+from corpus.pipeline import SerialExecutor, run_pipeline
+from tests.conftest import SAMPLE_CORPUS
+from tests.dataset_rows import comparable_rows
+
+
+def square_later(item: int, delay_s: float) -> tuple[int, int]:
+    """Later items finish first, so completion order differs from input order."""
+    time.sleep(delay_s * (5 - item % 5))
+    return item * item, os.getpid()
+
+
+def fail_on_three(item: int) -> int:
+    if item == 3:
+        raise ValueError("shard 3 is broken")
+    return item
+
+
+def test_map_keeps_input_order_and_reports_each_finished_item() -> None:
+    items = list(range(8))
+    calls: list[tuple[str, int, int]] = []
+    with ProcessExecutor(workers=2, progress=lambda *call: calls.append(call)) as executor:
+        pooled = executor.map(square_later, items, delay_s=0.05)
+    serial = SerialExecutor().map(square_later, items, delay_s=0.0)
+    assert [value for value, _ in pooled] == [value for value, _ in serial]
+    assert len({pid for _, pid in pooled} - {os.getpid()}) == 2  # two workers, neither is us
+    assert calls == [("square_later", done, len(items)) for done in range(1, len(items) + 1)]
+
+
+def test_one_worker_runs_in_process_without_a_pool() -> None:
+    executor = ProcessExecutor(workers=1)
+    results = executor.map(square_later, [1, 2, 3], delay_s=0.0)
+    assert {pid for _, pid in results} == {os.getpid()}
+    assert executor._pool is None
+
+
+def test_call_runs_in_this_process() -> None:
+    calls: list[tuple[str, int, int]] = []
+    with ProcessExecutor(workers=2, progress=lambda *call: calls.append(call)) as executor:
+        assert executor.call(square_later, 3, delay_s=0.0) == (9, os.getpid())
+    assert calls == [("square_later", 1, 1)]
+
+
+def test_a_failing_item_fails_the_map() -> None:
+    with ProcessExecutor(workers=2) as executor, pytest.raises(ValueError, match="shard 3"):
+        executor.map(fail_on_three, list(range(6)))
+
+
+def test_pipeline_on_two_processes_writes_the_serial_dataset(tmp_path: Path) -> None:
+    def config(name: str) -> RunConfig:
+        return RunConfig(input_dir=SAMPLE_CORPUS, output=tmp_path / name, shard_size=7, workers=2)
+
+    serial = run_pipeline(config("serial"), SerialExecutor())
+    with ProcessExecutor(workers=2) as executor:
+        pooled = run_pipeline(config("pooled"), executor)
+    assert pooled.counts == serial.counts
+    assert comparable_rows(pooled.output) == comparable_rows(serial.output)
