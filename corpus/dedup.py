@@ -83,8 +83,9 @@ class DedupParams(BaseModel):
         256,
         ge=16,
         le=1024,
-        description="MinHash permutations. More permutations allow more bands, i.e. better "
-        "candidate recall at low similarity (abridged copies).",
+        description="Signature values (one-permutation hashing bins; a power of two). More "
+        "values allow more bands, i.e. better candidate recall at low similarity (abridged "
+        "copies).",
     )
     lsh_threshold: float = Field(
         0.1,
@@ -125,10 +126,14 @@ class DedupParams(BaseModel):
         "index at 512 bytes of signature per article; chance agreements (2^-16 per value) are "
         "corrected in the estimate. Candidates of this run are verified on exact shingles.",
     )
-    minhash_seed: int = Field(1, ge=0, description="Seed of datasketch's MinHash permutations.")
+    minhash_seed: int = Field(
+        1, ge=0, description="Seed of the signature bins' mixing and densification probes."
+    )
 
     @model_validator(mode="after")
     def _check_lsh(self) -> DedupParams:
+        if self.num_perm & (self.num_perm - 1):
+            raise ValueError("num_perm must be a power of two (signature bins are picked by bits)")
         if (self.lsh_bands is None) != (self.lsh_rows is None):
             raise ValueError("lsh_bands and lsh_rows must be given together")
         if self.lsh_bands is not None and self.lsh_bands * self.lsh_rows > self.num_perm:
