@@ -803,6 +803,7 @@ def build_manifest(state: DatasetState, cfg: RunConfig, latest: dict[str, Any]) 
         "site_templates": state.template_summary(cfg.templates.min_pages),
         "dedup": {
             "scheme": state.scheme() or cfg.dedup.signature_scheme().as_dict(),
+            **index_size(state),
             "index": "redis" if cfg.index else "local",
             "keep_policy": "earliest published, then first seen (path order) within a run; "
             "an article already in the dataset stays the original",
@@ -815,6 +816,15 @@ def build_manifest(state: DatasetState, cfg: RunConfig, latest: dict[str, Any]) 
         },
         "state": "_state/",
     }
+
+
+def index_size(state: DatasetState) -> dict[str, Any]:
+    """What the near-duplicate index costs on disk, per kept article (signature, keep order,
+    shingle count, id and source path of each)."""
+    size, kept = state.index_bytes(), state.kept_count()
+    if size is None:
+        return {}
+    return {"index_bytes": size, "index_bytes_per_article": round(size / kept, 1) if kept else None}
 
 
 # --- the run

@@ -177,6 +177,17 @@ class DatasetState:
     def kept_count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM kept").fetchone()[0]
 
+    def index_bytes(self) -> int | None:
+        """Bytes on disk of the near-duplicate index (the `kept` table and its id index),
+        from SQLite's page statistics; None where SQLite is built without `dbstat`."""
+        try:
+            row = self._db.execute(
+                "SELECT SUM(pgsize) FROM dbstat WHERE name IN ('kept', 'sqlite_autoindex_kept_1')"
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return int(row[0] or 0)
+
     def iter_kept(self, only_unshared: bool = False) -> Iterator[KeptSignature]:
         sql = "SELECT doc_id, seq, n_shingles, signature FROM kept"
         if only_unshared:
