@@ -226,6 +226,7 @@ def read_shard(shard: Shard, cfg: RunConfig) -> ShardReport:
         count_template_lines(staged, cfg, shard)
     _dump(staged, shard.file("staged"))
     _dump(quarantined, shard.file("quarantine-read"))
+    clock.mark_memory("read")
     return ShardReport(
         shard,
         {
@@ -371,6 +372,7 @@ def clean_shard(report: ShardReport, cfg: RunConfig, templates_path: str) -> Sha
         (quarantined if "reason" in outcome else candidates).append(outcome)
     _dump(candidates, shard.file("cleaned"))
     _dump(quarantined, shard.file("quarantine-clean"))
+    clock.mark_memory("clean")
     return ShardReport(
         shard, {"cleaned": len(candidates), "quarantined": len(quarantined)}, clock.as_dict()
     )
@@ -551,6 +553,7 @@ def deduplicate(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> st
     ]
     clock.seconds["lsh"] += time.perf_counter() - started
     clock.documents["lsh"] += len(candidates)
+    clock.mark_memory("lsh")
     (Path(work) / "timings-dedup.json").write_text(json.dumps(clock.as_dict()))
     pq.write_table(
         pa.table({"source_path": pa.array(sorted(kept), pa.string())}), Path(work) / "kept.parquet"
@@ -708,6 +711,7 @@ def run_timings(
     clock = merge([*(r.timings for r in read_reports), *(r.timings for r in clean_reports), *extra])
     clock.seconds["write"] += time.perf_counter() - write_started
     clock.documents["write"] += sum(r.counts["units"] for r in read_reports)
+    clock.mark_memory("write")
     t0 = json.loads((Path(work) / "clock.json").read_text())["t0"]
     return summary(clock, time.time() - t0, cfg.worker_count)
 

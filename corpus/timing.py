@@ -9,6 +9,7 @@ next to the milliseconds each document spends in a stage.
 
 from __future__ import annotations
 
+import resource
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -35,6 +36,16 @@ class StageClock:
 
     seconds: Counter[str] = field(default_factory=Counter)
     documents: Counter[str] = field(default_factory=Counter)
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
+
+    def mark_memory(self, stage: str) -> None:
+        """Record the process's peak resident set so far (ru_maxrss) against `stage`.
+
+        Called when a batch stage ends: in a worker process that runs only shard stages it is
+        what those stages needed, which must not grow with the size of the corpus.
+        """
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        self.peak_rss_mb[stage] = round(max(peak, self.peak_rss_mb.get(stage, 0.0)), 1)
 
     @contextmanager
     def time(self, stage: str, documents: int = 1) -> Iterator[None]:
@@ -46,7 +57,11 @@ class StageClock:
             self.documents[stage] += documents
 
     def as_dict(self) -> dict[str, dict[str, float]]:
-        return {"seconds": dict(self.seconds), "documents": dict(self.documents)}
+        return {
+            "seconds": dict(self.seconds),
+            "documents": dict(self.documents),
+            "peak_rss_mb": dict(self.peak_rss_mb),
+        }
 
 
 def merge(clocks: Iterable[Mapping[str, Mapping[str, float]]]) -> StageClock:
@@ -55,6 +70,8 @@ def merge(clocks: Iterable[Mapping[str, Mapping[str, float]]]) -> StageClock:
     for clock in clocks:
         total.seconds.update(clock.get("seconds", {}))
         total.documents.update(clock.get("documents", {}))
+        for stage, peak in clock.get("peak_rss_mb", {}).items():
+            total.peak_rss_mb[stage] = max(peak, total.peak_rss_mb.get(stage, 0.0))
     return total
 
 
@@ -70,4 +87,7 @@ def summary(clock: StageClock, wall_seconds: float, workers: int) -> dict[str, o
             for s in STAGES
             if clock.seconds.get(s, 0.0) > 0
         },
+        # Peak resident memory of the process that ran each batch stage, in MiB: shard stages
+        # (read, clean) in their worker processes, dedup ("lsh") and "write" in the run's own.
+        "peak_rss_mb": dict(clock.peak_rss_mb),
     }
