@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import synthetic
+from corpus.timing import STAGES
 
 PROJECT = Path(__file__).resolve().parents[1]
 #: Real article pages used for the HTML path when ``--html-dir`` is not given (if present).
@@ -61,17 +62,6 @@ DEFAULT_HTML_DIR = PROJECT.parent / "shared" / "bench" / "extraction"
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 TEXT_SUFFIXES = (".txt",)
 GZIP_MAGIC = b"\x1f\x8b"
-STAGES = (
-    "read",
-    "extract",
-    "templates",
-    "clean",
-    "normalize",
-    "language",
-    "signatures",
-    "lsh",
-    "write",
-)
 #: Flags of `newshygiene run` that are being added to the core; passed only when `run --help`
 #: lists them, so the harness works before and after they land. `--extraction` falls back to
 #: the NEWSHYGIENE_EXTRACTION environment variable, which RunConfig reads.

@@ -81,14 +81,14 @@ class LocalHistory:
                 pending = []
         if pending:
             blocks.append(np.vstack(pending).astype(dtype))
-        self._signatures = (
-            np.vstack(blocks) if blocks else np.empty((0, params.num_perm), dtype=dtype)
-        )
-        self._seqs = np.asarray(seqs, dtype=np.int64)
-        self._sizes = np.asarray(sizes, dtype=np.int64)
+        signatures = np.vstack(blocks) if blocks else np.empty((0, params.num_perm), dtype)
         raw_ids = np.asarray(ids, dtype=f"S{max((len(i) for i in ids), default=1)}")
-        self._order = np.argsort(raw_ids, kind="stable")  # binary search by id
-        self._ids = raw_ids
+        # Rows in id order, so `lookup` is a binary search over the ids themselves.
+        order = np.argsort(raw_ids, kind="stable")
+        self._ids = raw_ids[order]
+        self._signatures = signatures[order]
+        self._seqs = np.asarray(seqs, dtype=np.int64)[order]
+        self._sizes = np.asarray(sizes, dtype=np.int64)[order]
 
     @classmethod
     def from_state(cls, state: DatasetState, params: DedupParams) -> LocalHistory:
@@ -97,7 +97,7 @@ class LocalHistory:
     @property
     def nbytes(self) -> int:
         """Bytes this index holds (what `newshygiene bench` reports per kept article)."""
-        arrays = (self._signatures, self._seqs, self._sizes, self._ids, self._order)
+        arrays = (self._signatures, self._seqs, self._sizes, self._ids)
         return int(sum(a.nbytes for a in arrays))
 
     def candidates(self, signatures: np.ndarray) -> list[list[str]]:
@@ -143,10 +143,8 @@ class LocalHistory:
 
     def _row(self, doc_id: str) -> int:
         key = np.asarray(doc_id.encode(), dtype=self._ids.dtype)
-        i = int(np.searchsorted(self._ids[self._order], key))
-        if i < self._order.size and self._ids[self._order[i]] == key:
-            return int(self._order[i])
-        return -1
+        i = int(np.searchsorted(self._ids, key))
+        return i if i < self._ids.size and self._ids[i] == key else -1
 
     def lookup(self, doc_ids: Iterable[str]) -> dict[str, KeptSignature]:
         found = {}

@@ -132,8 +132,14 @@ def _dump(rows: list[dict[str, Any]], path: Path) -> None:
     pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table({}), path)
 
 
-def _load(path: Path) -> list[dict[str, Any]]:
-    return pq.read_table(path).to_pylist() if path.exists() else []
+def _load(path: Path, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    """Rows of a stage file (an empty batch is written without columns)."""
+    if not path.exists():
+        return []
+    table = pq.read_table(path)
+    if columns is not None and table.num_columns:
+        table = table.select(columns)
+    return table.to_pylist()
 
 
 def _quarantine_row(q: Quarantined) -> dict[str, Any]:
@@ -468,15 +474,6 @@ DEDUP_COLUMNS = [
 ]
 
 
-def _load_columns(path: Path, columns: list[str]) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    table = pq.read_table(path)
-    if table.num_columns == 0:
-        return []
-    return table.select(columns).to_pylist()
-
-
 def deduplicate(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> str:
     """Split article candidates into kept articles and duplicates pointing at what they copy.
 
@@ -485,9 +482,7 @@ def deduplicate(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> st
     candidates were kept (their source paths), the duplicate rows and the kept signatures;
     `publish` streams the kept articles themselves from the shard files.
     """
-    candidates = [
-        row for r in reports for row in _load_columns(r.shard.file("cleaned"), DEDUP_COLUMNS)
-    ]
+    candidates = [row for r in reports for row in _load(r.shard.file("cleaned"), DEDUP_COLUMNS)]
     candidates.sort(key=keep_priority)
     clock = StageClock()
     started = time.perf_counter()
