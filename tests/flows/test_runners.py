@@ -44,8 +44,11 @@ def _run_flow(output: Path, **parameters: Any) -> UUID:
     return state.state_details.flow_run_id
 
 
-def _task_log_messages(flow_run_id: UUID, timeout_s: float = 15.0) -> list[str]:
-    """Log lines that task runs sent to the API (workers ship them in batches: wait a little)."""
+def _task_log_messages(
+    flow_run_id: UUID, expected_batches: int = 1, timeout_s: float = 30.0
+) -> list[str]:
+    """Log lines that task runs sent to the API. Workers ship them in batches, so wait until
+    `expected_batches` "batch of" lines have arrived (or the deadline)."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
 
@@ -56,7 +59,8 @@ def _task_log_messages(flow_run_id: UUID, timeout_s: float = 15.0) -> list[str]:
                 log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id]))
             )
         messages = [log.message for log in logs if log.task_run_id is not None]
-        if any(m.startswith("batch of") for m in messages) or time.monotonic() > deadline:
+        arrived = sum(m.startswith("batch of") for m in messages)
+        if arrived >= expected_batches or time.monotonic() > deadline:
             return messages
         time.sleep(0.5)
 
@@ -71,9 +75,9 @@ def test_two_workers_write_the_serial_dataset(
 ) -> None:
     flow_run_id = _run_flow(tmp_path / "out", runner=runner, workers=2)
     _assert_same_dataset(tmp_path / "out", serial_run)
-    messages = _task_log_messages(flow_run_id)
     # get_run_logger() in the worker processes: every per-shard task logged its batch
     shards = -(-serial_run.counts["input_files"] // SHARD_SIZE)
+    messages = _task_log_messages(flow_run_id, expected_batches=2 * shards)
     assert sum(m.startswith("batch of") for m in messages) == 2 * shards  # read + clean
 
 
