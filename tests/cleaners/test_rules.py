@@ -1,0 +1,87 @@
+"""`any_of` is a speed-up only: it must match exactly where one of its patterns matches."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import iter_articles, render_text
+from cleaners.lines import match_form, split_lines
+from cleaners.phrases import PHRASES
+from cleaners.rules import any_of
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_corpus"
+
+
+def _forms() -> list[str]:
+    texts = [path.read_text(errors="replace") for path in sorted(SAMPLE.rglob("*.txt"))]
+    texts += [render_text(doc) for doc in iter_articles(60, seed=3, html_share=0.0)]
+    forms = []
+    for text in texts:
+        lines, _ = split_lines(text)
+        forms += [match_form(line.text) for line in lines]
+    return forms
+
+
+FORMS = _forms()
+
+
+def _any_pattern(patterns: tuple[str, ...], form: str, whole: bool) -> bool:
+    if whole:
+        return any(re.fullmatch(p, form) for p in patterns)
+    return any(re.search(p, form) for p in patterns)
+
+
+@pytest.mark.parametrize("spec", PHRASES, ids=lambda spec: spec.name)
+def test_matches_exactly_where_a_pattern_of_the_kind_matches(spec: object) -> None:
+    for patterns, whole in ((spec.whole, True), (spec.contains, False)):  # type: ignore[attr-defined]
+        combined = any_of(patterns)
+        if combined is None:
+            continue
+        for form in FORMS:
+            expected = _any_pattern(patterns, form, whole)
+            found = bool(combined.fullmatch(form) if whole else combined.search(form))
+            assert found == expected, (spec.name, form)  # type: ignore[attr-defined]
+    assert len(FORMS) > 2000
+
+
+def test_the_phrase_table_matches_lines_of_the_sample_corpus() -> None:
+    # The equality above must be checked on lines that do match, not only on misses.
+    matched = {
+        spec.name
+        for spec in PHRASES
+        for form in FORMS
+        if _any_pattern(spec.whole, form, True) or _any_pattern(spec.contains, form, False)
+    }
+    assert {"navigation", "newsletter", "share", "copyright", "related_link"} <= matched
+
+
+@pytest.mark.parametrize(
+    ("patterns", "text", "expected"),
+    [
+        # a top-level branch: the boundary belongs to its first half only
+        ((r"\bcat|dog",), "hotdog", True),
+        ((r"\bcat|dog", r"\bbird"), "hotdog", True),
+        ((r"\bcat|dog", r"\bbird"), "tomcat", False),
+        ((r"\bcat", r"\bbird"), "tomcat", False),
+        ((r"\bcat", r"\bbird"), "a cat", True),
+        # a "|" inside a group or a character class is not a top-level branch
+        ((r"\b(?:cat|dog)", r"\bbird"), "hotdog", False),
+        ((r"\b[|]x", r"\bbird"), "a |x", False),
+        ((r"^want more", r"\bcat"), "want more news", True),
+        ((r"\bx\|y", r"\bbird"), "the x|y", True),
+        ((r"\bx\|y", r"\bbird"), "ax|y", False),
+    ],
+)
+def test_boundaries_are_factored_only_where_they_apply(
+    patterns: tuple[str, ...], text: str, expected: bool
+) -> None:
+    combined = any_of(patterns)
+    assert combined is not None
+    assert bool(combined.search(text)) == expected == _any_pattern(patterns, text, False)
+
+
+def test_no_patterns_give_no_regex() -> None:
+    assert any_of(()) is None
