@@ -7,6 +7,7 @@ headlines), and the site template last so it only reports what no specific rule 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -68,6 +69,52 @@ def _apply(rule: Rule, doc: DocView, removed: list[Removal]) -> None:
         removed.append(Removal(rule=rule.name, line=line.number, text=line.text))
 
 
+@dataclass(frozen=True)
+class EarlyDecisions:
+    """What the wording rules (`EARLY_RULES`) decided about a text's lines, by line index.
+
+    They depend on the text alone, and two stages need them: the site-template pass (to find
+    each page's headline, `cleaners.titles.headline_of`) and cleaning. A pipeline decides them
+    once, where the page is read, and hands them to `clean_document` with the page
+    (`to_json`/`from_json`), instead of running the most expensive rules twice.
+    """
+
+    removed: Mapping[int, str]
+    authors: tuple[str, ...] = ()
+
+    def to_json(self) -> str:
+        return json.dumps({"removed": sorted(self.removed.items()), "authors": self.authors})
+
+    @classmethod
+    def from_json(cls, text: str) -> EarlyDecisions:
+        data = json.loads(text)
+        return cls({int(i): rule for i, rule in data["removed"]}, tuple(data["authors"]))
+
+
+def early_decisions(text: str) -> EarlyDecisions:
+    """The wording rules' decisions on `text`, to be passed to `clean_document` later."""
+    doc, _ = early_view(text)
+    return EarlyDecisions(dict(doc.removed), tuple(doc.authors))
+
+
+def early_view(text: str, early: EarlyDecisions | None = None) -> tuple[DocView, list[Removal]]:
+    """The document after the wording rules, and their removals: run now, or replayed from
+    `early` (decided by an earlier stage on the same text)."""
+    lines, blocks = split_lines(text)
+    doc = DocView(lines=lines, blocks=blocks)
+    removed: list[Removal] = []
+    if early is None:
+        for rule in EARLY_RULES:
+            _apply(rule, doc, removed)
+    else:
+        doc.removed.update(early.removed)
+        doc.authors.extend(early.authors)
+        removed = [
+            Removal(rule, lines[i].number, lines[i].text) for i, rule in early.removed.items()
+        ]
+    return doc, removed
+
+
 def _dateline_date(removed: list[Removal]) -> str | None:
     """The publication date printed in a dateline; 'Published …' beats 'Updated …'."""
     found: list[tuple[bool, str]] = []
@@ -106,15 +153,15 @@ def clean_document(
     hints: Hints | None = None,
     template: Mapping[str, int] | None = None,
     extra_rules: Sequence[Rule] = (),
+    early: EarlyDecisions | None = None,
 ) -> CleanResult:
-    """Remove boilerplate lines from `text`; the result's paragraphs are not yet normalized."""
-    hints = hints or Hints()
-    lines, blocks = split_lines(text)
-    doc = DocView(lines=lines, blocks=blocks)
-    removed: list[Removal] = []
+    """Remove boilerplate lines from `text`; the result's paragraphs are not yet normalized.
 
-    for rule in EARLY_RULES:
-        _apply(rule, doc, removed)
+    `early`: `early_decisions(text)` made by an earlier stage (the result is the same).
+    """
+    hints = hints or Hints()
+    doc, removed = early_view(text, early)
+    lines = doc.lines
 
     title = hints.title
     if hints.detect_title or hints.title:

@@ -14,9 +14,13 @@ subhead of many) or too long to be a headline.
 from __future__ import annotations
 
 from collections.abc import Container
+from typing import TYPE_CHECKING
 
-from cleaners.lines import line_key, split_lines, words
+from cleaners.lines import line_key, words
 from cleaners.rules import DocView
+
+if TYPE_CHECKING:
+    from cleaners.document import EarlyDecisions
 
 THRESHOLDS = {
     # A headline shorter than this is too generic to say "this line links to that article".
@@ -49,24 +53,20 @@ class OtherTitleRule:
         return hits
 
 
-def headline_of(text: str) -> str | None:
+def headline_of(text: str, early: EarlyDecisions | None = None) -> str | None:
     """The headline a plain-text page would get from `clean_document`, without cleaning it.
 
     Only the steps that decide the title run (wording rules, then title detection), at a
-    fraction of a full cleaning's cost.
+    fraction of a full cleaning's cost; `early` saves the wording rules when already decided.
     """
-    from cleaners.document import EARLY_RULES  # late import: document imports this module
+    from cleaners.document import early_view  # late import: document imports this module
     from cleaners.title import detect_title
 
-    lines, blocks = split_lines(text)
-    if not lines:
+    doc, _ = early_view(text, early)
+    if not doc.lines:
         return None
-    doc = DocView(lines=lines, blocks=blocks)
-    for rule in EARLY_RULES:
-        for index in rule.find(doc):
-            doc.removed.setdefault(index, rule.name)
     index, _ = detect_title(doc, None)
     if index is None:
         return None
-    title = lines[index].text
+    title = doc.lines[index].text
     return title if len(words(title)) >= 1 else None
