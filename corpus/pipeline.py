@@ -172,7 +172,8 @@ class Plan:
 
 
 def plan_shards(cfg: RunConfig, work: Path, known: set[tuple[str, str]] | None = None) -> Plan:
-    """Every new or changed input file, in sorted order, split into shards of `cfg.shard_size`."""
+    """Every new or changed input file, in sorted order, split into shards (`cfg.shard_size`,
+    or sized for the number of new files)."""
     known = known or set()
     found = 0
     todo: list[tuple[str, str, int]] = []
@@ -185,7 +186,7 @@ def plan_shards(cfg: RunConfig, work: Path, known: set[tuple[str, str]] | None =
             sha, size = "unreadable", 0
         if (rel, sha) not in known:
             todo.append((rel, sha, size))
-    size = cfg.shard_size
+    size = cfg.shard_size_for(len(todo))
     shards = [
         Shard(number=n, inputs=tuple(todo[i : i + size]), work=str(work))
         for n, i in enumerate(range(0, len(todo), size))
@@ -671,6 +672,8 @@ def publish(
     site_pages = json.loads((Path(work) / "template-sites.json").read_text())
     run["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
     run["timings"] = run_timings(read_reports, clean_reports, cfg, work, write_started)
+    run["timings"]["batches"] = len(read_reports)
+    run["timings"]["batch_size"] = max((len(r.shard.inputs) for r in read_reports), default=0)
     with DatasetState(cfg.output) as state:
         state.commit_run(
             run,

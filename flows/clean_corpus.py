@@ -24,7 +24,7 @@ def clean_corpus(
     output: str = "outputs",
     languages: str = "en",
     dataset_name: str = "newshygiene",
-    shard_size: int = 100,
+    shard_size: int | None = None,
     index: str | None = None,
     runner: str = "process",
     workers: int | None = None,

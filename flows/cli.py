@@ -137,7 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated ISO 639-1 codes to keep, or 'all' (default: en)",
     )
     run.add_argument("--dataset-name", default="newshygiene")
-    run.add_argument("--shard-size", type=int, default=100, help="input files per batch task")
+    run.add_argument(
+        "--shard-size",
+        type=int,
+        default=None,
+        help="input files per batch task (default: sized for the run, ~8 batches per worker, "
+        "20 to 500 files each)",
+    )
     run.add_argument(
         "--engine",
         choices=("prefect", "local"),

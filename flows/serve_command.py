@@ -32,7 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--name", default="inbox", help="deployment name (default: inbox)")
     serve.add_argument("--languages", default="en")
     serve.add_argument("--dataset-name", default="newshygiene")
-    serve.add_argument("--shard-size", type=int, default=100)
+    serve.add_argument("--shard-size", type=int, default=None, help="default: sized per run")
     serve.add_argument("--index", default=None, help="redis://host:port/db for a shared index")
     add_scaling_arguments(serve)
     serve.set_defaults(handler=run)

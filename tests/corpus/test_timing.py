@@ -38,3 +38,5 @@ def test_manifest_reports_every_stage_of_a_real_run(tmp_path: Path) -> None:
     assert all(seconds[s] > 0 for s in ("read", "extract", "clean", "language", "signatures"))
     assert 0 < sum(seconds.values()) <= timings["wall_seconds"]
     assert set(timings["peak_rss_mb"]) == {"read", "clean", "lsh", "write"}
+    # 28 files (37 units: WARC and JSONL files hold several), cut automatically into batches of 20
+    assert (timings["batches"], timings["batch_size"]) == (2, 20)
