@@ -14,6 +14,7 @@ from functools import lru_cache
 import ftfy
 
 from cleaners.base import Line
+from cleaners.normalize import ftfy_has_work
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -30,6 +31,12 @@ STOPWORDS = frozenset(
         "you your"
     ).split()
 )
+
+
+def _needs_ftfy(text: str) -> bool:
+    # Pure ASCII skips ftfy here (an entity in a line is matched as printed); other text only
+    # when ftfy could change it.
+    return not text.isascii() and ftfy_has_work(text)
 
 
 def split_lines(text: str) -> tuple[list[Line], list[int]]:
@@ -58,7 +65,7 @@ def split_lines(text: str) -> tuple[list[Line], list[int]]:
 @lru_cache(maxsize=65536)
 def match_form(text: str) -> str:
     """Casefolded, NFKC, mojibake-repaired, single-spaced: the form phrase patterns match."""
-    fixed = ftfy.fix_text(text, uncurl_quotes=False) if not text.isascii() else text
+    fixed = ftfy.fix_text(text, uncurl_quotes=False) if _needs_ftfy(text) else text
     folded = unicodedata.normalize("NFKC", fixed).casefold()
     folded = folded.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return _WS.sub(" ", folded).strip()
@@ -82,7 +89,7 @@ def matching_key(text: str) -> str:
 def line_key(text: str) -> str:
     """`matching_key` of one line after mojibake repair: counts a template line however a
     page's encoding mangled it."""
-    return matching_key(ftfy.fix_text(text, uncurl_quotes=False) if not text.isascii() else text)
+    return matching_key(ftfy.fix_text(text, uncurl_quotes=False) if _needs_ftfy(text) else text)
 
 
 def words(text: str) -> list[str]:

@@ -71,15 +71,30 @@ def _logged(rule: str, before: str, after: str, edits: list[Edit]) -> str:
     return after
 
 
-# What ftfy could still change in pure-ASCII text: HTML entities, terminal escapes, control
-# characters and carriage returns. ASCII text without any of these is returned as it is
-# (a quarter of the cleaning time on English plain text goes to ftfy otherwise).
-_ASCII_FTFY_WORK = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")
+#: Non-ASCII characters that English news prints on almost every line and that ftfy leaves
+#: alone: curly quotes, dashes, the ellipsis, the bullet and the no-break space. Kept narrow on
+#: purpose: ftfy reads some other punctuation pairs as mojibake ("€•" → "ۥ", "‘†" → "Ԡ"),
+#: and text where it could do that must go through it as before.
+TYPOGRAPHIC = "\u00a0\u2010-\u2015\u2018\u2019\u201c\u201d\u2022\u2026"
+#: A character ftfy (or NFC) might change: anything but printable ASCII other than `&` (HTML
+#: entities), tab, newline and `TYPOGRAPHIC`; so also carriage returns, control characters
+#: and every letter outside ASCII (mojibake always contains some).
+_FTFY_WORK = re.compile(f"[^\t\n\x20-\x25\x27-\x7e{TYPOGRAPHIC}]")
+
+
+def ftfy_has_work(text: str) -> bool:
+    """False when ftfy and NFC would return `text` unchanged, decided by one regex scan.
+
+    ftfy costs ~0.1 ms a paragraph, which made it a quarter of the cleaning time; news text is
+    mostly ASCII plus `TYPOGRAPHIC`, for which its answer is known (tested against ftfy on
+    random text and on every paragraph of the benchmarks).
+    """
+    return _FTFY_WORK.search(text) is not None
 
 
 def fix_unicode(text: str) -> str:
-    if text.isascii() and not _ASCII_FTFY_WORK.search(text):
-        return text  # nothing for ftfy or NFC to do
+    if not ftfy_has_work(text):
+        return text
     return unicodedata.normalize("NFC", ftfy.fix_text(text, _FTFY))
 
 

@@ -88,3 +88,53 @@ def test_ascii_fast_path_gives_what_ftfy_gives() -> None:
         for candidate in (text, "Fish &amp; chips " + text, "It\u2019s " + text):
             expected = unicodedata.normalize("NFC", ftfy.fix_text(candidate, _FTFY))
             assert fix_unicode(candidate) == expected, repr(candidate)
+
+
+def test_typographic_fast_path_gives_what_ftfy_gives() -> None:
+    """Text of ASCII and the `TYPOGRAPHIC` characters skips ftfy: random such text (the
+    punctuation densely mixed, where ftfy's mojibake detector would fire if it ever did) must
+    come out exactly as ftfy makes it, in `fix_unicode` and in the match forms of lines."""
+    import random
+    import string
+    import unicodedata
+
+    import ftfy
+
+    from cleaners.lines import line_key, match_form, matching_key
+    from cleaners.normalize import _FTFY, fix_unicode, ftfy_has_work
+
+    typographic = "\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201c\u201d\u2022\u2026"
+    ascii_text = string.ascii_letters + string.digits + " .,;:!?'\"()-/%\n\t"
+    rng = random.Random(7)
+    skipped = 0
+    for _ in range(20_000):
+        share = rng.choice((0.05, 0.3, 0.8))
+        text = "".join(
+            rng.choice(typographic if rng.random() < share else ascii_text)
+            for _ in range(rng.randint(1, 30))
+        )
+        assert not ftfy_has_work(text)
+        skipped += 1
+        assert fix_unicode(text) == unicodedata.normalize("NFC", ftfy.fix_text(text, _FTFY))
+        fixed = ftfy.fix_text(text, uncurl_quotes=False)
+        assert line_key(text) == matching_key(fixed), repr(text)
+        assert match_form.__wrapped__(text) == match_form.__wrapped__(fixed), repr(text)
+    assert skipped == 20_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "donâ€™t",  # mojibake: letters outside ASCII
+        "café",
+        "Fish &amp; chips \u2019",
+        "line\r\nbreak",
+        "price\u20ac\u2022",  # a pair ftfy reads as mojibake ("ۥ")
+        "\u2018\u2020",
+        "\ufeffBOM",
+    ],
+)
+def test_text_ftfy_could_change_still_goes_through_it(text: str) -> None:
+    from cleaners.normalize import ftfy_has_work
+
+    assert ftfy_has_work(text)

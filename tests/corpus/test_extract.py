@@ -83,3 +83,46 @@ def test_accurate_profile_extracts_metadata_once(monkeypatch) -> None:
     monkeypatch.setattr(extract, "_bare", bare)
     extract.extract_html("<html></html>")
     assert [c["with_metadata"] for c in calls] == [True, False]
+
+
+def test_both_passes_read_one_parsed_tree_and_leave_it_unchanged(monkeypatch) -> None:
+    from lxml.html import HtmlElement, tostring
+
+    paragraph = (
+        "The harbour authority voted on Tuesday to extend the night ferry service through the "
+        "winter, citing a steady rise in commuters from the eastern villages since October."
+    )
+    html = (
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Ferry Service Extended</h1>"
+        + f"<p>{paragraph}</p>" * 4
+        + "<ul><li>Late crossings every ninety minutes</li></ul></article></body></html>"
+    )
+    real = extract._bare
+    seen: list[tuple[object, bytes]] = []
+
+    def bare(page, url, options):
+        before = tostring(page)
+        result = real(page, url, options)
+        assert tostring(page) == before  # trafilatura did not change the shared tree
+        seen.append((page, before))
+        return result
+
+    monkeypatch.setattr(extract, "_bare", bare)
+    result = extract.extract_html(html)
+    assert len(seen) == 2 and seen[0][0] is seen[1][0]
+    assert isinstance(seen[0][0], HtmlElement)
+    assert result is not None and result.text == real(html, None, extract.EXTRACT_OPTIONS).text
+
+
+def test_a_body_rendered_twice_is_kept_once() -> None:
+    body = [f"Paragraph {n} of the article, long enough to count as body text." for n in "ABCD"]
+    text = "\n".join([*body, "Share this story", *body])
+    assert extract.drop_repeated_runs(text) == "\n".join([*body, "Share this story"])
+
+
+def test_single_repeated_lines_are_kept() -> None:
+    quote = "“We will run the boats as long as people need them,” the harbour master said."
+    text = "\n".join(["Lead paragraph of the story.", quote, "Middle paragraph.", quote, "End."])
+    assert extract.drop_repeated_runs(text) == text
+    short = "\n".join(["Note: bring a ticket.", "Body.", "Note: bring a ticket."] * 2)
+    assert extract.drop_repeated_runs(short) == short
