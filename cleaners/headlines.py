@@ -57,8 +57,10 @@ class InjectedHeadlineRule:
     def find(self, doc: DocView) -> list[int]:
         t = THRESHOLDS
         hits: list[int] = []
-        vocabulary = _article_vocabulary(doc)
+        vocabulary: set[str] | None = None  # built for the first candidate (most pages: none)
         for i in doc.kept():
+            if not t["min_words"] <= doc.word_counts[i] <= t["max_words"]:
+                continue  # what `looks_like_headline` checks first, without re-counting
             text = doc.lines[i].text
             if not looks_like_headline(text, min_words=t["min_words"], max_words=t["max_words"]):
                 continue
@@ -75,7 +77,9 @@ class InjectedHeadlineRule:
             ):
                 continue
             own = content_words(text)
-            if own and len(own & vocabulary) / len(own) <= t["max_overlap"]:
+            if own and vocabulary is None:
+                vocabulary = _article_vocabulary(doc)
+            if own and len(own & (vocabulary or set())) / len(own) <= t["max_overlap"]:
                 hits.append(i)
         return hits
 
@@ -83,7 +87,8 @@ class InjectedHeadlineRule:
 def _article_vocabulary(doc: DocView) -> set[str]:
     """Topical words of the article's prose; other short lines (teasers, labels) do not count."""
     vocabulary: set[str] = set()
+    min_words = THRESHOLDS["neighbour_min_words"]
     for j in doc.kept():
-        if is_prose(doc.lines[j].text, THRESHOLDS["neighbour_min_words"]):
+        if doc.word_counts[j] >= min_words and is_prose(doc.lines[j].text, min_words):
             vocabulary |= content_words(doc.lines[j].text)
     return vocabulary

@@ -98,8 +98,18 @@ def fix_unicode(text: str) -> str:
     return unicodedata.normalize("NFC", ftfy.fix_text(text, _FTFY))
 
 
+# Anything `fix_spacing` would change: an invisible character, a space other than " ", two
+# spaces in a row, or whitespace at either end of a line. Text without any is returned as is.
+_SPACING_WORK = re.compile(
+    "[\u200b\u2060\ufeff\u00ad\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  |^[^\\S\n]|[^\\S\n]$",
+    re.MULTILINE,
+)
+
+
 def fix_spacing(text: str) -> str:
     """One space between words, no invisible characters, no spaces at line ends."""
+    if not _SPACING_WORK.search(text):
+        return text
     text = _INVISIBLE.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
@@ -109,8 +119,13 @@ def fix_spacing(text: str) -> str:
 _CODE = re.compile(r"[{}]|;$|\s=\s|:=|//|\b\w+\.\w+\(", re.MULTILINE)
 
 
+# What every run-on join contains (`_RUN_ON` needs more around it): a cheap first test that
+# spares most paragraphs the code check and the full pattern.
+_JOIN = re.compile(r"[a-z][.!?][\"”’)]?[A-Z]")
+
+
 def fix_run_on_sentences(text: str) -> str:
-    if _CODE.search(text):
+    if not _JOIN.search(text) or _CODE.search(text):
         return text
 
     def split(match: re.Match[str]) -> str:

@@ -47,8 +47,16 @@ class RepeatedTitleRule:
 
     def __init__(self, title: str | None) -> None:
         self.title_form = line_key(title) if title else None
+        # A line has at least as many key words as words (`line_key` only splits words
+        # further, at apostrophes and underscores), so a longer line cannot be the title.
+        self.max_words = len(self.title_form.split()) if self.title_form else 0
 
     def find(self, doc: DocView) -> list[int]:
         if not self.title_form:
             return []
-        return [i for i in doc.kept() if line_key(doc.lines[i].text) == self.title_form]
+        return [
+            i
+            for i in doc.kept()
+            if doc.word_counts[i] <= self.max_words
+            and line_key(doc.lines[i].text) == self.title_form
+        ]

@@ -17,20 +17,39 @@ from cleaners.lines import is_prose, match_form, words
 from cleaners.phrases import MENU_ROW, PhraseSpec
 
 
+class LineForms:
+    """`match_form` of each line, made when a rule first asks for it: rules look at a line's
+    word count first, so the form of a long prose paragraph is usually never needed (making
+    every form up front was a fifth of the cleaning time on news pages)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._forms: dict[int, str] = {}
+
+    def __getitem__(self, index: int) -> str:
+        form = self._forms.get(index)
+        if form is None:
+            form = self._forms[index] = match_form(self._lines[index].text)
+        return form
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
 @dataclass
 class DocView:
     """What rules see: the lines, their match forms and blocks, and the decisions made so far."""
 
     lines: list[Line]
     blocks: list[int]
-    forms: list[str] = field(init=False)
+    forms: LineForms = field(init=False)
     word_counts: list[int] = field(init=False)
     removed: dict[int, str] = field(default_factory=dict)
     title_index: int | None = None
     authors: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.forms = [match_form(line.text) for line in self.lines]
+        self.forms = LineForms(self.lines)
         self.word_counts = [len(words(line.text)) for line in self.lines]
 
     def kept(self) -> list[int]:

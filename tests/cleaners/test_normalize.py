@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cleaners.normalize import normalize_paragraphs, normalize_text
@@ -138,3 +140,37 @@ def test_text_ftfy_could_change_still_goes_through_it(text: str) -> None:
     from cleaners.normalize import ftfy_has_work
 
     assert ftfy_has_work(text)
+
+
+def test_spacing_and_run_on_fast_paths_change_nothing_the_full_steps_would() -> None:
+    """The quick "anything to do?" tests in front of `fix_spacing` and
+    `fix_run_on_sentences` must never skip text the full steps would change."""
+    import random
+
+    from cleaners import normalize
+
+    def slow_spacing(text: str) -> str:
+        text = normalize._INVISIBLE.sub("", text)
+        return "\n".join(normalize._SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+    def slow_run_on(text: str) -> str:
+        original = normalize._JOIN
+        normalize._JOIN = re.compile("")  # always "maybe": the full path
+        try:
+            return normalize.fix_run_on_sentences(text)
+        finally:
+            normalize._JOIN = original
+
+    pieces = [
+        "word", "Word", "said.", "The", "U.S.", "end.Next", "trust.Putin", "3.5", "x", "(", ")",
+        "“", "”", "’", ".", "!", "?", " ", "  ", "\t", "\n", "\u00a0", "\u200b", "\u2009", "\r",
+        "\u3000", "\u00ad", "\ufeff", "fmt.Println(", "www.site.com", "a@b.org",
+    ]  # fmt: skip
+    rng = random.Random(11)
+    changed = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert normalize.fix_spacing(text) == slow_spacing(text), repr(text)
+        assert normalize.fix_run_on_sentences(text) == slow_run_on(text), repr(text)
+        changed += normalize.fix_run_on_sentences(text) != text
+    assert changed > 100  # the run-on rule did fire on this text

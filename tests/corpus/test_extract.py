@@ -126,3 +126,14 @@ def test_single_repeated_lines_are_kept() -> None:
     assert extract.drop_repeated_runs(text) == text
     short = "\n".join(["Note: bring a ticket.", "Body.", "Note: bring a ticket."] * 2)
     assert extract.drop_repeated_runs(short) == short
+
+
+def test_a_short_repeated_block_in_a_long_text_is_kept() -> None:
+    """A recurring block (a day of a meal plan, a product's feature list) is content."""
+    block = [f"Step {n}: soak the beans overnight, then simmer them for an hour." for n in "123"]
+    body = [
+        f"Paragraph {n} of a long article that goes on for a while before ending."
+        for n in range(30)
+    ]
+    text = "\n".join([*block, *body, *block])
+    assert extract.drop_repeated_runs(text) == text
