@@ -48,6 +48,7 @@ from typing import Any, Literal
 
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from corpus.gap_fill import restore_skipped_blocks
@@ -99,9 +100,16 @@ def _parse(html: str) -> HtmlElement | None:
 
 
 def _bare(html: HtmlElement | str, url: str | None, options: dict[str, Any]) -> Any:
+    # Dates from the page's markup and trafilatura's own patterns, without htmldate's
+    # "extensive" search, which hands leftover date-like strings to dateparser. Measured on
+    # WCXB-dev (`newshygiene eval`): date accuracy 0.705 with it, 0.773 without (it found
+    # wrong dates more often than missing ones), text unchanged; and dateparser's first use
+    # compiles its locale patterns for ~3.7 s in every worker process. Built per call: the
+    # latest acceptable date is today, and a long-lived worker outlives the day it started.
+    dates = set_date_params(extensive=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # lxml FutureWarnings inside trafilatura are not ours
-        return trafilatura.bare_extraction(html, url=url, **options)
+        return trafilatura.bare_extraction(html, url=url, date_extraction_params=dates, **options)
 
 
 def _text(document: Any) -> str:

@@ -137,3 +137,25 @@ def test_a_short_repeated_block_in_a_long_text_is_kept() -> None:
     ]
     text = "\n".join([*block, *body, *block])
     assert extract.drop_repeated_runs(text) == text
+
+
+_BODY = "<p>" + "The harbour authority voted to extend the night ferry service. " * 5 + "</p>"
+_DATED_PAGE = (
+    "<html><head><title>Ferry Service Extended</title>{meta}</head><body><article>"
+    "<h1>Ferry Service Extended</h1>" + _BODY + "<p>The review is due on 14 April 2025, "
+    "officials said.</p>" + _BODY + "</article></body></html>"
+)
+
+
+def test_publication_date_comes_from_the_page_markup() -> None:
+    meta = '<meta property="article:published_time" content="2026-03-03T10:00:00Z">'
+    for profile in ("accurate", "fast"):
+        page = extract.extract_html(_DATED_PAGE.format(meta=meta), profile=profile)
+        assert page is not None and page.published == "2026-03-03"
+
+
+def test_a_date_in_the_body_is_not_taken_for_the_publication_date() -> None:
+    # htmldate's extensive search would answer 2025-04-14 here (a deadline in the story).
+    page = extract.extract_html(_DATED_PAGE.format(meta=""))
+    assert page is not None and "14 April 2025" in page.text
+    assert page.published is None
