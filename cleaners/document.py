@@ -19,11 +19,11 @@ from cleaners.lines import match_form, split_lines
 from cleaners.phrases import DATE, PHRASES
 from cleaners.polls import ReaderPollRule
 from cleaners.repeats import RepeatedTitleRule, SiteTemplateRule
-from cleaners.rules import DocView, MenuRowRule, PhraseRule, Rule
+from cleaners.rules import DocView, MenuRowRule, PhraseRule, Rule, phrase_rules
 from cleaners.tags import TagListRule
 from cleaners.title import detect_title, strip_site_suffix
 
-PHRASE_RULES: tuple[PhraseRule, ...] = tuple(PhraseRule(spec) for spec in PHRASES)
+PHRASE_RULES: tuple[PhraseRule, ...] = phrase_rules(PHRASES)
 #: Rules decided on a line's own wording, before the title is chosen (also used by
 #: `cleaners.titles.headline_of`, which must pick the same title without cleaning the page).
 EARLY_RULES: tuple[Rule, ...] = (

@@ -9,7 +9,9 @@ the same decisions.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from cleaners.base import Line
@@ -118,26 +120,56 @@ def any_of(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts))
 
 
-class PhraseRule:
-    """A boilerplate kind recognised by its wording alone (see `cleaners.phrases`)."""
+def _always(form: str) -> bool:
+    return True
 
-    def __init__(self, spec: PhraseSpec) -> None:
+
+class PhraseRule:
+    """A boilerplate kind recognised by its wording alone (see `cleaners.phrases`).
+
+    `may_contain` answers "could any `contains` pattern match this line?" cheaply; a kind
+    only searches its own patterns where it says yes (see `phrase_rules`).
+    """
+
+    def __init__(self, spec: PhraseSpec, may_contain: Callable[[str], bool] = _always) -> None:
         self.name = spec.name
         self.max_words = spec.max_words
         # One alternation per kind instead of a Python loop over its patterns: the same
         # answer (any pattern matching), with the loop run inside the regex engine (2x faster).
         self._whole = any_of(spec.whole)
         self._contains = any_of(spec.contains)
+        self._may_contain = may_contain
 
     def matches(self, form: str, word_count: int) -> bool:
         if word_count > self.max_words:
             return False
         if self._whole is not None and self._whole.fullmatch(form):
             return True
-        return self._contains is not None and self._contains.search(form) is not None
+        return (
+            self._contains is not None
+            and self._may_contain(form)
+            and self._contains.search(form) is not None
+        )
 
     def find(self, doc: DocView) -> list[int]:
         return [i for i in doc.kept() if self.matches(doc.forms[i], doc.word_counts[i])]
+
+
+def phrase_rules(specs: Sequence[PhraseSpec]) -> tuple[PhraseRule, ...]:
+    """One `PhraseRule` per spec, sharing one test of every kind's `contains` patterns at once.
+
+    Nearly every line matches none of them (0.7 % of 84,000 news lines did), and one scan with
+    all the patterns costs less than half of one scan per kind (0.85 s against 1.9 s on those
+    lines); a kind searches its own patterns only on lines that pass. Answers are cached per
+    line form, since every kind asks about the same lines.
+    """
+    union = any_of(tuple(p for spec in specs for p in spec.contains))
+
+    @lru_cache(maxsize=65536)
+    def may_contain(form: str) -> bool:
+        return union is not None and union.search(form) is not None
+
+    return tuple(PhraseRule(spec, may_contain) for spec in specs)
 
 
 class MenuRowRule:

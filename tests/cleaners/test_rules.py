@@ -85,3 +85,17 @@ def test_boundaries_are_factored_only_where_they_apply(
 
 def test_no_patterns_give_no_regex() -> None:
     assert any_of(()) is None
+
+
+def test_the_shared_contains_test_never_changes_a_kinds_answer() -> None:
+    from cleaners.rules import PhraseRule, phrase_rules
+
+    gated = phrase_rules(PHRASES)
+    plain = [PhraseRule(spec) for spec in PHRASES]
+    hits = 0
+    for form in FORMS:
+        count = len(form.split())
+        for with_gate, without in zip(gated, plain, strict=True):
+            assert with_gate.matches(form, count) == without.matches(form, count), form
+            hits += without.matches(form, count)
+    assert hits > 50
