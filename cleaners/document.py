@@ -19,15 +19,16 @@ from cleaners.lines import match_form, split_lines
 from cleaners.phrases import DATE, PHRASES
 from cleaners.polls import ReaderPollRule
 from cleaners.repeats import RepeatedTitleRule, SiteTemplateRule
-from cleaners.rules import DocView, MenuRowRule, PhraseRule, Rule, phrase_rules
+from cleaners.rules import DocView, MenuRowRule, PhraseRule, PhraseTable, Rule
 from cleaners.tags import TagListRule
 from cleaners.title import detect_title, strip_site_suffix
 
-PHRASE_RULES: tuple[PhraseRule, ...] = phrase_rules(PHRASES)
+PHRASE_TABLE = PhraseTable(PHRASES)
+PHRASE_RULES: tuple[PhraseRule, ...] = PHRASE_TABLE.rules
 #: Rules decided on a line's own wording, before the title is chosen (also used by
-#: `cleaners.titles.headline_of`, which must pick the same title without cleaning the page).
+#: `cleaners.titles.headline_of`, which must pick the same title without cleaning the page):
+#: the phrase table first, then these.
 EARLY_RULES: tuple[Rule, ...] = (
-    *PHRASE_RULES,
     MenuRowRule(),
     TagListRule(),
     BylineRule(bare_names=False),
@@ -60,13 +61,17 @@ def rule_names() -> list[str]:
     return [rule.name for rule in PHRASE_RULES] + late
 
 
+def _record(index: int, name: str, doc: DocView, removed: list[Removal]) -> None:
+    if index in doc.removed or index == doc.title_index:
+        return
+    doc.removed[index] = name
+    line = doc.lines[index]
+    removed.append(Removal(rule=name, line=line.number, text=line.text))
+
+
 def _apply(rule: Rule, doc: DocView, removed: list[Removal]) -> None:
     for index in rule.find(doc):
-        if index in doc.removed or index == doc.title_index:
-            continue
-        doc.removed[index] = rule.name
-        line = doc.lines[index]
-        removed.append(Removal(rule=rule.name, line=line.number, text=line.text))
+        _record(index, rule.name, doc, removed)
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,8 @@ def early_view(text: str, early: EarlyDecisions | None = None) -> tuple[DocView,
     doc = DocView(lines=lines, blocks=blocks)
     removed: list[Removal] = []
     if early is None:
+        for index, kind in PHRASE_TABLE.find(doc):
+            _record(index, kind, doc, removed)
         for rule in EARLY_RULES:
             _apply(rule, doc, removed)
     else:

@@ -88,9 +88,9 @@ def test_no_patterns_give_no_regex() -> None:
 
 
 def test_the_shared_contains_test_never_changes_a_kinds_answer() -> None:
-    from cleaners.rules import PhraseRule, phrase_rules
+    from cleaners.rules import PhraseRule, PhraseTable
 
-    gated = phrase_rules(PHRASES)
+    gated = PhraseTable(PHRASES).rules
     plain = [PhraseRule(spec) for spec in PHRASES]
     hits = 0
     for form in FORMS:
@@ -99,3 +99,23 @@ def test_the_shared_contains_test_never_changes_a_kinds_answer() -> None:
             assert with_gate.matches(form, count) == without.matches(form, count), form
             hits += without.matches(form, count)
     assert hits > 50
+
+
+def test_the_table_decides_what_the_kinds_applied_one_by_one_decide() -> None:
+    from cleaners.rules import DocView, PhraseRule, PhraseTable
+
+    table = PhraseTable(PHRASES)
+    plain = [PhraseRule(spec) for spec in PHRASES]
+    texts = [path.read_text(errors="replace") for path in sorted(SAMPLE.rglob("*.txt"))]
+    texts += [render_text(doc) for doc in iter_articles(60, seed=3, html_share=0.0)]
+    found = 0
+    for text in texts:
+        lines, blocks = split_lines(text)
+        one_by_one = DocView(lines=lines, blocks=blocks)
+        for rule in plain:
+            for index in rule.find(one_by_one):
+                one_by_one.removed.setdefault(index, rule.name)
+        at_once = dict(table.find(DocView(lines=lines, blocks=blocks)))
+        assert at_once == one_by_one.removed
+        found += len(at_once)
+    assert found > 200
