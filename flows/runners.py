@@ -138,7 +138,7 @@ def add_scaling_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("accurate", "fast"),
         default=None,
         help="HTML extraction: two trafilatura passes (accurate, default) or one (fast, "
-        "about 2.4x cheaper; see README 'Speed'); default $NEWSHYGIENE_EXTRACTION or accurate",
+        "about 2x cheaper; see README 'Speed'); default $NEWSHYGIENE_EXTRACTION or accurate",
     )
 
 
