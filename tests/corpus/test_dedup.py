@@ -245,6 +245,24 @@ def test_shingles_are_sorted_unique_and_cover_short_texts() -> None:
     assert shingle_hashes([], 3).size == 0
 
 
+def test_shingles_equal_numpys_sorted_unique_of_the_ngram_hashes() -> None:
+    """`shingles_of` dedups by sort + neighbour test; it must give what np.unique gives."""
+    from corpus.shingles import _POLY, _fmix64, shingles_of
+
+    rng = np.random.default_rng(3)
+    for size in (1, 2, 3, 5, 40, 700):
+        # a small vocabulary, so repeated n-grams (duplicates to remove) are common
+        words = rng.integers(0, 6, size=size).astype(np.uint64) * np.uint64(0x9E3779B1)
+        width = min(3, size)
+        count = size - width + 1
+        with np.errstate(over="ignore"):
+            combined = words[:count].copy()
+            for k in range(1, width):
+                combined = combined * _POLY + words[k : k + count]
+            expected = np.unique(_fmix64(combined + np.uint64(width)))
+        assert np.array_equal(shingles_of(words, 3), expected), size
+
+
 def test_tokens_are_the_matching_key_words() -> None:
     """The byte-table tokenizer must give `matching_key`'s words (curly quotes, dashes, ©,
     NFKC letters, accents, digits) without building the key."""
