@@ -56,14 +56,20 @@ def detect_title(doc: DocView, hint: str | None = None) -> tuple[int | None, lis
     """The title line's index (or None) and kicker lines found above or right below it.
 
     A `hint` (title from HTML metadata or a JSONL field) wins: the line equal to it is the title.
+    As without a hint, only short labels may stand above it: once a longer line has been passed
+    the body has begun, and a later line echoing the title is a subhead, not the headline (the
+    paragraphs above it are the article's intro, never a section kicker). On WCXB-dev the
+    unguarded search removed 8 intro paragraphs of 6 pages as "section labels".
     """
     kept = doc.kept()[: THRESHOLDS["search_lines"]]
     if hint:
         hint_key = line_key(hint)
-        for position, i in enumerate(kept):
+        for i in kept:
             key = line_key(doc.lines[i].text)
             if key == hint_key or (key and hint_key.startswith(key) and len(key) > 20):
-                return i, kept[:position]
+                return i, kept[: kept.index(i)]
+            if doc.word_counts[i] > THRESHOLDS["kicker_max_words"]:
+                return None, []
         return None, []
     informative = _blocks_informative(doc)
     for position, i in enumerate(kept):

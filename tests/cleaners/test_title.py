@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tests.cleaners.helpers import article, clean, removed_by
+from tests.cleaners.helpers import PARA_A, PARA_B, PARA_C, article, clean, removed_by
 
 
 def test_headline_first_line_is_the_title() -> None:
@@ -87,3 +87,18 @@ def test_site_name_suffix_is_trimmed_when_the_page_names_the_site() -> None:
 def test_dash_tail_without_evidence_stays_in_the_title() -> None:
     title = "Night Ferries - Why and How"
     assert clean(article(title=title)).title == title
+
+
+def test_intro_paragraph_above_a_subhead_echoing_the_title_stays() -> None:
+    """A line equal to the metadata title below the intro is a subhead, not the headline: the
+    intro paragraph above it is body, never a section label."""
+    text = "\n\n".join([PARA_A, "Ferry Service Extended", PARA_B, PARA_C])
+    result = clean(text, title="Ferry Service Extended", detect_title=False)
+    assert PARA_A in result.paragraphs
+    assert "section_label" not in removed_by(result).values()
+
+
+def test_short_kicker_above_the_metadata_title_is_still_a_section_label() -> None:
+    result = clean("TRANSPORT\n\n" + article(), title="Ferry Service Extended", detect_title=False)
+    assert removed_by(result)["TRANSPORT"] == "section_label"
+    assert "Ferry Service Extended" not in result.paragraphs
