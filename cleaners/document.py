@@ -76,7 +76,8 @@ def _apply(rule: Rule, doc: DocView, removed: list[Removal]) -> None:
 
 @dataclass(frozen=True)
 class EarlyDecisions:
-    """What the wording rules (`EARLY_RULES`) decided about a text's lines, by line index.
+    """What the wording rules (`PHRASE_TABLE`, then `EARLY_RULES`) decided about a text's
+    lines, by line index.
 
     They depend on the text alone, and two stages need them: the site-template pass (to find
     each page's headline, `cleaners.titles.headline_of`) and cleaning. A pipeline decides them
