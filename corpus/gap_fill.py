@@ -59,23 +59,23 @@ _MEDIA = frozenset(
 _INVISIBLE = frozenset(
     {"script", "style", "noscript", "br", "hr", "img", "figure", "picture", "svg", "iframe"}
 )
-_SPACE = re.compile(r"\s+")
 _WORDLIKE = re.compile(r"\w\w")
 
 
-def _key(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().lower()
+def text_key(text: str) -> str:
+    """Lower-cased, single-spaced: how a page element and an extracted line are compared."""
+    return " ".join(text.split()).lower()
 
 
 def _text(element: HtmlElement) -> str:
-    return _key(element.text_content())
+    return text_key(element.text_content())
 
 
 def _line_index(text: str) -> dict[str, int]:
     """Normalised line → its first line number; list lines also under their text without '- '."""
     index: dict[str, int] = {}
     for number, line in enumerate(text.split("\n")):
-        key = _key(line)
+        key = text_key(line)
         if key:
             index.setdefault(key, number)
             index.setdefault(key.lstrip("-•* ").strip(), number)
