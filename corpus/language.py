@@ -73,12 +73,6 @@ def _fasttext(sample: str) -> tuple[str, float]:
     return str(best["lang"]), round(float(best["score"]), 4)
 
 
-BACKENDS: dict[str, Callable[[str], tuple[str, float]]] = {
-    "langdetect": _langdetect,
-    "fasttext": _fasttext,
-}
-
-
 def _auto(sample: str, keep: Collection[str] | None) -> tuple[str, float]:
     language, probability = _fasttext(sample)
     if keep is None and probability >= DECIDES:
@@ -86,6 +80,15 @@ def _auto(sample: str, keep: Collection[str] | None) -> tuple[str, float]:
     if keep is not None and language in keep and probability >= CONFIRMS:
         return language, probability
     return _langdetect(sample)
+
+
+#: Every identifier by name, called as (sample, languages the run keeps); only `auto` uses the
+#: second argument.
+BACKENDS: dict[str, Callable[[str, Collection[str] | None], tuple[str, float]]] = {
+    "auto": _auto,
+    "langdetect": lambda sample, keep: _langdetect(sample),
+    "fasttext": lambda sample, keep: _fasttext(sample),
+}
 
 
 def detect_language(
@@ -98,6 +101,4 @@ def detect_language(
     sample = text[:SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
         return UNKNOWN, 0.0
-    if backend == "auto":
-        return _auto(sample, keep)
-    return BACKENDS[backend](sample)
+    return BACKENDS[backend](sample, keep)

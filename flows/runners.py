@@ -20,13 +20,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
+from corpus.language import BACKENDS
+
 if TYPE_CHECKING:
     from prefect.task_runners import TaskRunner
 
 RunnerKind = Literal["process", "thread", "dask"]
 RUNNERS: tuple[str, ...] = get_args(RunnerKind)
 DEFAULT_RUNNER: RunnerKind = "process"
-LANGUAGE_BACKENDS: tuple[str, ...] = ("auto", "langdetect", "fasttext")
+LANGUAGE_BACKENDS: tuple[str, ...] = tuple(BACKENDS)  # "auto" first: the default
 
 
 def resolve_kind(runner: str | None, dask_address: str | None) -> RunnerKind:
