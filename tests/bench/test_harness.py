@@ -6,7 +6,6 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
-import types
 from pathlib import Path
 from typing import Any
 
@@ -169,10 +168,8 @@ def test_baselines_and_ratios(results) -> None:
         assert bare["docs_per_second"] > 0 and bare["ms_per_page"] > 0
         assert html["datatrove"] == {"status": "skipped"}
     split = base["signatures"]
-    for part in ("tokenize", "from_tokens", "total", "total_minus_tokenize"):
-        assert split[part]["seconds"] >= 0, part
-    for part in ("tokenize", "from_tokens", "total"):
-        assert split[part]["docs_per_second"] > 0, part
+    for part in ("key_words", "word_hashes", "shingles", "signature", "total", "total_v1"):
+        assert split[part]["seconds"] >= 0 and split[part]["docs_per_second"] > 0, part
     assert split["documents"] == data["corpus"]["text_files"] == base["datasketch"]["documents"]
     assert base["datasketch"]["docs_per_second"] > 0
     language = base["language"]
@@ -269,38 +266,19 @@ def test_best_of_keeps_the_fastest_and_a_failure() -> None:
     assert failed["returncode"] == 1 and failed["tries"] == 2
 
 
-def test_signature_split_uses_a_from_tokens_function(tmp_path: Path, monkeypatch) -> None:
+def test_signature_split_times_each_part_of_the_fingerprint(tmp_path: Path) -> None:
     files = []
     for i, doc in enumerate(iter_articles(3, seed=5, html_share=0.0, words=120)):
         files.append(tmp_path / f"{i}.txt")
         files[-1].write_text(doc.body)
     split = signature_split(files, rounds=1)
-    assert "shingle_hashes" in split["from_tokens"]["what"] and split["documents"] == 3
-    if split["fingerprint_calls_tokens"] is False:  # fingerprint hashes word bytes itself
-        parts = split["fingerprint_path"]
-        assert parts["token_hashes"]["docs_per_second"] > 0
-        assert parts["from_token_hashes"]["docs_per_second"] > 0
-    import corpus.dedup
-
-    find = harness._dedup_from_tokens
-    calls: list[list[str]] = []
-    fake = types.SimpleNamespace(**vars(corpus.dedup))
-    fake.fingerprint_tokens = lambda words, params: calls.append(words)
-    monkeypatch.setattr(
-        harness, "_dedup_from_tokens", lambda _: ("fingerprint_tokens", fake.fingerprint_tokens)
+    assert split["documents"] == 3 and split["mean_tokens"] >= 100
+    parts = ("key_words", "word_hashes", "shingles", "signature", "total", "total_v1")
+    for part in (*parts, "from_word_hashes"):
+        assert split[part]["docs_per_second"] > 0 and split[part]["what"], part
+    assert split["from_word_hashes"]["seconds"] == pytest.approx(
+        split["shingles"]["seconds"] + split["signature"]["seconds"], abs=0.002
     )
-    split = signature_split(files, rounds=1)
-    assert split["from_tokens"]["what"].startswith("corpus.dedup.fingerprint_tokens")
-    assert len(calls) == 3 and all(calls)
-    module = types.SimpleNamespace(__all__=["fingerprint_of"])
-
-    def fingerprint_of(tokens: list[str], params: object) -> None:
-        return None
-
-    module.fingerprint_of = fingerprint_of
-    assert find(module) == ("fingerprint_of", fingerprint_of)
-    assert find(types.SimpleNamespace(__all__=["fingerprint"])) is None
-    assert find(corpus.dedup) is None or find(corpus.dedup)[0] != "fingerprint"
 
 
 def test_measure_runs_spreads_the_tries_and_keeps_the_best(tmp_path: Path, monkeypatch) -> None:

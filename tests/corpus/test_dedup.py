@@ -12,7 +12,16 @@ from datasketch import MinHashLSH
 from pydantic import ValidationError
 
 from corpus.dedup import DedupParams, Match, NearDuplicateIndex, verify
-from corpus.shingles import MinHasher, SignatureScheme, matching_key, shingle_hashes, tokens
+from corpus.shingles import MinHasher, SignatureScheme, matching_key, tokens
+
+V2 = MinHasher(DedupParams().signature_scheme())
+
+
+def shingle_hashes(words: list[str], n: int, version: int = 2) -> np.ndarray:
+    """Shingles of already tokenized words (joined, they are their own matching key)."""
+    scheme = DedupParams(shingle_size=n, signature_version=version).signature_scheme()
+    return MinHasher(scheme).shingles(" ".join(words))
+
 
 FERRY = "\n\n".join(
     [
@@ -276,12 +285,79 @@ def test_tokens_are_the_matching_key_words() -> None:
         assert tokens(text) == matching_key(text).split(), text
 
 
-def test_shingle_hashes_from_text_equal_those_from_words() -> None:
-    from corpus.shingles import shingles_of, token_hashes
+def test_key_words_equal_the_matching_key_words_on_random_text() -> None:
+    """`key_bytes` normalises runs of non-ASCII characters one at a time (an encode error
+    handler); on text mixing ASCII with accents, combining marks (which compose with the
+    letter before them), ligatures, fractions, full-width and Greek letters, quotes and dashes
+    it must give exactly the words of the whole-text `matching_key`."""
+    import random
 
+    from corpus.shingles import key_bytes
+
+    alphabet = [
+        *"abcXYZ 09.,-'_\n\t",
+        "\u00e9", "e\u0301", "\u0301", "\u2019", "\u201c", "\u2014", "\ufb01", "\u00bc",
+        "\u03a9", "\u00df", "\u0130", "\uff26", "\u2460", "\u00a0", "\u00a9", "\u2026",
+        "\u1100\u1161", "\u00c5", "\u212b", "\u0131",
+    ]  # fmt: skip
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        words = [w.decode("utf-8") for w in key_bytes(text).split()]
+        assert words == matching_key(text).split(), repr(text)
+
+
+def test_shingle_hashes_from_text_equal_those_from_words() -> None:
     words = tokens(FERRY)
-    assert np.array_equal(shingles_of(token_hashes(FERRY), 3), shingle_hashes(words, 3))
+    for version in (1, 2):
+        scheme = DedupParams(signature_version=version).signature_scheme()
+        assert np.array_equal(MinHasher(scheme).shingles(FERRY), shingle_hashes(words, 3, version))
     assert not np.array_equal(shingle_hashes(words, 3), shingle_hashes(words, 2))
+    assert not np.array_equal(shingle_hashes(words, 3, 1), shingle_hashes(words, 3, 2))
+
+
+def test_version_2_word_hashes_are_a_polynomial_of_each_words_bytes() -> None:
+    """The prefix-sum form must equal the plain polynomial, word by word, whatever the
+    spacing around the words; equal words hash equal, different words differently."""
+    from corpus.shingles import _BYTE_BASE, key_bytes, poly_word_hashes
+
+    def plain(word: bytes) -> int:
+        value = 0
+        for byte in word:
+            value = (value * _BYTE_BASE + byte) & ((1 << 64) - 1)
+        return value
+
+    for text in (FERRY, "  a  bb a ", "x", "", "   ", "caf\u00e9 \u00fcber caf\u00e9"):
+        words = key_bytes(text).split()
+        assert poly_word_hashes(key_bytes(text)).tolist() == [plain(w) for w in words], text
+    hashes = poly_word_hashes(key_bytes("ferry fare ferry fares"))
+    assert hashes[0] == hashes[2] and len(set(hashes.tolist())) == 3
+    long_text = "word " * 20_000  # beyond the cached power tables' first size
+    assert np.all(poly_word_hashes(key_bytes(long_text)) == plain(b"word"))
+
+
+def test_version_2_signature_is_each_bins_minimum_of_the_sorted_shingles() -> None:
+    """Bins read off the sorted array must equal a direct per-bin minimum (top 8 bits = bin
+    for 256 values), and empty bins must borrow along the same probe sequences as version 1."""
+    from corpus.shingles import _probes
+
+    rng = np.random.default_rng(5)
+    scheme = SignatureScheme(num_perm=256, shingle_size=3, signature_bits=64)
+    hasher = MinHasher(scheme)
+    for size in (1, 2, 50, 600, 3000):
+        hashes = np.unique(rng.integers(0, 2**64, size, dtype=np.uint64))
+        bins = (hashes >> np.uint64(56)).astype(int)
+        expected = np.full(256, -1, dtype=object)
+        for value, b in zip(hashes.tolist(), bins.tolist(), strict=True):
+            rest = value & ((1 << 56) - 1)
+            if expected[b] == -1 or rest < expected[b]:
+                expected[b] = rest
+        probes = _probes(256, scheme.minhash_seed)
+        filled = expected != -1
+        for b in np.flatnonzero(~filled):
+            donor = next(p for p in probes[b] if filled[p])
+            expected[b] = expected[donor]
+        assert hasher.values(hashes).tolist() == list(expected), size
 
 
 def test_signature_agreement_estimates_jaccard() -> None:
@@ -323,8 +399,15 @@ def test_signature_scheme_records_what_makes_signatures_comparable() -> None:
     manifest = scheme.as_dict()
     assert manifest["num_perm"] == 128
     assert manifest["shingle_size"] == 4
-    assert manifest["hash_function"] == "xxh3_64-words-poly-fmix64"
-    assert manifest["minhash_scheme"] == "oph-densified-v1"
+    assert manifest["hash_function"] == "bytepoly64-words-poly-fmix64"
+    assert manifest["minhash_scheme"] == "oph-sorted-bins-v2"
+    old = DedupParams(shingle_size=4, num_perm=128, signature_version=1).signature_scheme()
+    assert old.as_dict()["hash_function"] == "xxh3_64-words-poly-fmix64"
+    assert old.as_dict()["minhash_scheme"] == "oph-densified-v1"
+    # a dataset begun with version 1 keeps it; other differences are not taken over
+    assert DedupParams().for_dataset(old.as_dict()).signature_version == 1
+    assert DedupParams().for_dataset(old.as_dict()).shingle_size == 3
+    assert DedupParams().for_dataset(None).signature_version == 2
     assert manifest["signature_bits"] == 16
     assert manifest["datasketch_version"] == "2.0.0"
     assert {"hash_seed", "minhash_seed", "minhash_scheme"} <= manifest.keys()

@@ -14,7 +14,7 @@ from corpus.config import RunConfig
 from corpus.dedup import DedupParams
 from corpus.history import LocalHistory, RedisHistory
 from corpus.pipeline import run_pipeline
-from corpus.shingles import MinHasher, shingle_hashes, tokens
+from corpus.shingles import MinHasher
 from corpus.state import DatasetState, KeptSignature
 from corpus.writer import read_table
 from tests.conftest import SAMPLE_CORPUS
@@ -36,8 +36,9 @@ def _drop(inbox: Path, *names: str) -> None:
 
 
 def _kept(doc_id: str, text: str, seq: int, params: DedupParams) -> KeptSignature:
-    shingles = shingle_hashes(tokens(text), params.shingle_size)
-    signature = MinHasher(params.signature_scheme()).signature(shingles)
+    hasher = MinHasher(params.signature_scheme())
+    shingles = hasher.shingles(text)
+    signature = hasher.signature(shingles)
     return KeptSignature(doc_id, seq, shingles.size, np.asarray(signature.hashvalues))
 
 
@@ -50,9 +51,8 @@ def test_local_history_finds_a_kept_story_and_returns_its_signature() -> None:
     params = DedupParams()
     item = _kept("a", STORY, 1, params)
     history = LocalHistory(params, [item])
-    probe = MinHasher(params.signature_scheme()).signature(
-        shingle_hashes(tokens(STORY + " Work starts in May."), params.shingle_size)
-    )
+    hasher = MinHasher(params.signature_scheme())
+    probe = hasher.signature(hasher.shingles(STORY + " Work starts in May."))
     assert history.query(probe) == ["a"]
     assert history.lookup(["a", "missing"])["a"].n_shingles == item.n_shingles
 
@@ -66,9 +66,8 @@ def test_redis_history_publish_is_idempotent(redis_url: str, namespace: str) -> 
     assert len(history) == 1
     (found,) = history.lookup(["a"]).values()
     assert found.seq == 1 and np.array_equal(found.signature, item.signature)
-    probe = MinHasher(params.signature_scheme()).signature(
-        shingle_hashes(tokens(STORY), params.shingle_size)
-    )
+    hasher = MinHasher(params.signature_scheme())
+    probe = hasher.signature(hasher.shingles(STORY))
     assert history.query(probe) == ["a"]
 
 

@@ -84,6 +84,25 @@ def test_a_reprint_in_a_later_run_points_at_the_article_kept_earlier(
         assert duplicates[reprint]["run_id"] == second.run_id
 
 
+def test_a_dataset_begun_with_version_1_signatures_keeps_them(inbox: Path, tmp_path: Path) -> None:
+    """A dataset whose first runs stored version 1 signatures goes on matching against them: a
+    later run with default settings (version 2) takes the dataset's version over."""
+    _drop(inbox, FERRY, PEACH)
+    old = RunConfig.model_validate(
+        {"input_dir": inbox, "output": tmp_path / "out", "dedup": {"signature_version": 1}}
+    )
+    run_pipeline(old)
+    _drop(inbox, FERRY_REPRINT, PEACH_REPRINT, WATER)
+    second = run_pipeline(RunConfig(input_dir=inbox, output=tmp_path / "out"))
+    assert second.counts["articles"] == 1 and second.counts["duplicates"] == 2
+    with DatasetState(tmp_path / "out") as state:
+        assert state.scheme()["minhash_scheme"] == "oph-densified-v1"
+    fresh = run_pipeline(RunConfig(input_dir=inbox, output=tmp_path / "fresh"))
+    with DatasetState(tmp_path / "fresh") as state:
+        assert state.scheme()["minhash_scheme"] == "oph-sorted-bins-v2"
+    assert fresh.counts["articles"] == 3 and fresh.counts["duplicates"] == 2
+
+
 def test_two_runs_find_the_same_duplicates_as_one_run(inbox: Path, tmp_path: Path) -> None:
     _drop(inbox, FERRY, PEACH, WATER)
     split = RunConfig(input_dir=inbox, output=tmp_path / "split")
