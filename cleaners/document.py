@@ -96,11 +96,15 @@ class EarlyDecisions:
         data = json.loads(text)
         return cls({int(i): rule for i, rule in data["removed"]}, tuple(data["authors"]))
 
+    @classmethod
+    def of(cls, doc: DocView) -> EarlyDecisions:
+        """The decisions recorded in a view made by `early_view` (before any later rule)."""
+        return cls(dict(doc.removed), tuple(doc.authors))
+
 
 def early_decisions(text: str) -> EarlyDecisions:
     """The wording rules' decisions on `text`, to be passed to `clean_document` later."""
-    doc, _ = early_view(text)
-    return EarlyDecisions(dict(doc.removed), tuple(doc.authors))
+    return EarlyDecisions.of(early_view(text)[0])
 
 
 def early_view(text: str, early: EarlyDecisions | None = None) -> tuple[DocView, list[Removal]]:

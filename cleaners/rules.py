@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from cleaners.base import Line
-from cleaners.lines import is_prose, match_form, words
+from cleaners.lines import is_prose, match_form, word_count
 from cleaners.phrases import MENU_ROW, PhraseSpec
 
 
@@ -52,7 +52,7 @@ class DocView:
 
     def __post_init__(self) -> None:
         self.forms = LineForms(self.lines)
-        self.word_counts = [len(words(line.text)) for line in self.lines]
+        self.word_counts = [word_count(line.text) for line in self.lines]
 
     def kept(self) -> list[int]:
         """Indices still in play: not removed and not the title."""
@@ -140,8 +140,8 @@ class PhraseRule:
         self._contains = any_of(spec.contains)
         self._may_contain = may_contain
 
-    def matches(self, form: str, word_count: int) -> bool:
-        if word_count > self.max_words:
+    def matches(self, form: str, n_words: int) -> bool:
+        if n_words > self.max_words:
             return False
         if self._whole is not None and self._whole.fullmatch(form):
             return True

@@ -60,9 +60,16 @@ def headline_of(text: str, early: EarlyDecisions | None = None) -> str | None:
     fraction of a full cleaning's cost; `early` saves the wording rules when already decided.
     """
     from cleaners.document import early_view  # late import: document imports this module
+
+    return headline_in(early_view(text, early)[0])
+
+
+def headline_in(doc: DocView) -> str | None:
+    """`headline_of` a page already split into a view with the wording rules applied
+    (`cleaners.document.early_view`): the site-template pass makes that view once for the
+    wording rules, the headline and the page's template keys."""
     from cleaners.title import detect_title
 
-    doc, _ = early_view(text, early)
     if not doc.lines:
         return None
     index, _ = detect_title(doc, None)

@@ -37,10 +37,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from cleaners.document import EarlyDecisions, Hints, clean_document, early_decisions
+from cleaners.document import EarlyDecisions, Hints, clean_document, early_view
 from cleaners.lines import line_key, words
 from cleaners.normalize import normalize_paragraphs, normalize_text
-from cleaners.titles import OtherTitleRule, headline_of
+from cleaners.titles import OtherTitleRule, headline_in
 from corpus.config import RunConfig
 from corpus.dataset_card import write_dataset_card
 from corpus.dates import normalize_date
@@ -53,7 +53,7 @@ from corpus.language import detect_language
 from corpus.readers import ReadLimits, iter_input_files, read_path
 from corpus.schema import SCHEMA_VERSION, TABLES
 from corpus.shingles import pack_signature, unpack_signature
-from corpus.site_templates import KeySet, SiteTemplate, TemplateCounts, key_hash
+from corpus.site_templates import KeySet, SiteTemplate, TemplateCounts, key_hash, line_keys
 from corpus.state import DatasetState, KeptSignature
 from corpus.timing import StageClock, merge, summary
 from corpus.writer import MANIFEST, append_run, recover, write_json_atomic
@@ -280,11 +280,13 @@ def count_template_lines(staged: Sequence[dict[str, Any]], cfg: RunConfig, shard
     counts = TemplateCounts()
     titles: set[int] = set()
     for row in staged:
-        counts.add_page(row["site"], row["content"], cfg.templates)
-        # Decided here once: the headline below and `clean_shard` both need them.
-        early = early_decisions(row["content"])
-        row["_early"] = early.to_json()
-        title = row["title"] if row["title_from_metadata"] else headline_of(row["content"], early)
+        # One view of the page serves its template keys, the wording rules (decided here
+        # once: `clean_shard` replays them) and the headline.
+        doc, _ = early_view(row["content"])
+        lines = [line.text for line in doc.lines]
+        counts.add_keys(row["site"], line_keys(lines, doc.word_counts, cfg.templates))
+        row["_early"] = EarlyDecisions.of(doc).to_json()
+        title = row["title"] if row["title_from_metadata"] else headline_in(doc)
         if title and line_key(title):
             titles.add(key_hash(line_key(title)))
     rows = [

@@ -15,13 +15,13 @@ otherwise be a second copy of the corpus text.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import xxhash
 from pydantic import BaseModel, ConfigDict, Field
 
-from cleaners.lines import line_key, words
+from cleaners.lines import line_key, word_count
 
 
 class TemplateParams(BaseModel):
@@ -45,10 +45,16 @@ def key_hash(key: str) -> int:
 
 def page_keys(text: str, params: TemplateParams) -> set[str]:
     """The distinct candidate keys of one page."""
+    lines = [line for line in map(str.strip, text.splitlines()) if line]
+    return line_keys(lines, [word_count(line) for line in lines], params)
+
+
+def line_keys(lines: Sequence[str], counts: Sequence[int], params: TemplateParams) -> set[str]:
+    """`page_keys` of a page's stripped, non-blank lines and their word counts (a cleaning
+    view has both already: `cleaners.rules.DocView`)."""
     keys = set()
-    for raw in text.splitlines():
-        line = raw.strip()
-        if len(line) < params.min_chars or len(words(line)) > params.max_words:
+    for line, count in zip(lines, counts, strict=True):
+        if len(line) < params.min_chars or count > params.max_words:
             continue
         key = line_key(line)
         if key:
@@ -64,8 +70,12 @@ class TemplateCounts:
     line_pages: dict[str, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
 
     def add_page(self, site: str, text: str, params: TemplateParams) -> None:
+        self.add_keys(site, page_keys(text, params))
+
+    def add_keys(self, site: str, keys: Iterable[str]) -> None:
+        """One page of `site` with these candidate keys (`page_keys`, `line_keys`)."""
         self.site_pages[site] += 1
-        self.line_pages[site].update(key_hash(k) for k in page_keys(text, params))
+        self.line_pages[site].update(key_hash(k) for k in keys)
 
     def add_counts(
         self, site_pages: Mapping[str, int], line_pages: Mapping[str, Mapping[int, int]]

@@ -119,3 +119,22 @@ def test_the_table_decides_what_the_kinds_applied_one_by_one_decide() -> None:
         assert at_once == one_by_one.removed
         found += len(at_once)
     assert found > 200
+
+
+def test_word_count_is_the_number_of_words_without_building_them() -> None:
+    """The byte-count shortcut must equal `len(words(text))`: apostrophe joins ("don't",
+    "rock'n'roll", "a'b'c" where joins overlap), leading/trailing/doubled apostrophes,
+    underscores, digits, and non-ASCII text (regex path)."""
+    import random
+
+    from cleaners.lines import word_count, words
+
+    samples = ["don't", "rock'n'roll", "a'b'c", "'quoted'", "x''y", "snake_case 42", "", "  "]
+    samples += ["caf\u00e9 l\u2019\u00e9t\u00e9", "it\u2019s", "\u2014 dash \u2014"]
+    alphabet = [*"ab Z9_'.-", "\u2019", "\u00e9"]
+    rng = random.Random(4)
+    samples += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(20_000)
+    ]
+    for text in samples:
+        assert word_count(text) == len(words(text)), repr(text)

@@ -69,3 +69,23 @@ def test_allow_list_keeps_a_phrase_the_site_repeats() -> None:
     template = learn_templates(pages, params)["herald"]
     assert template.get(line_key(disclaimer)) == 0
     assert template.get(line_key("Share this story")) == 3
+
+
+def test_keys_from_a_cleaning_view_equal_the_keys_of_the_text() -> None:
+    """The template pass takes a page's keys from the view it also runs the wording rules and
+    the headline on; they must be the keys `page_keys` finds in the raw text."""
+    from cleaners.document import early_view
+    from cleaners.titles import headline_in, headline_of
+    from corpus.site_templates import line_keys, page_keys
+    from tests.conftest import SAMPLE_CORPUS
+
+    params = TemplateParams()
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in SAMPLE_CORPUS.rglob("*.txt")]
+    pages.append("  Title  \n\n\tBody line one.\n \nShare\nAd\n")
+    assert len(pages) > 10
+    for text in pages:
+        doc, _ = early_view(text)
+        assert line_keys([x.text for x in doc.lines], doc.word_counts, params) == page_keys(
+            text, params
+        )
+        assert headline_in(doc) == headline_of(text)
