@@ -138,3 +138,45 @@ def test_word_count_is_the_number_of_words_without_building_them() -> None:
     ]
     for text in samples:
         assert word_count(text) == len(words(text)), repr(text)
+
+
+def test_the_union_gate_answers_as_pythons_re_does() -> None:
+    """RE2 answers for ASCII lines (`UnionGate`): on every kind's unions, the whole table's
+    unions and lines built from the patterns' own words (so that many match), its answer must
+    be `re`'s."""
+    import random
+
+    from cleaners.rules import UnionGate
+
+    pytest.importorskip("re2")
+    rng = random.Random(2)
+    vocabulary = sorted(
+        {
+            w
+            for spec in PHRASES
+            for p in spec.whole + spec.contains
+            for w in re.findall(r"[a-z]+", p)
+        }
+    )
+    made = [
+        " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 8)))
+        + rng.choice(["", ".", ":"])
+        for _ in range(4000)
+    ]
+    forms = [f for f in FORMS + made if f.isascii()]
+    unions = [tuple(p for spec in PHRASES for p in spec.whole)]
+    unions.append(tuple(p for spec in PHRASES for p in spec.contains))
+    unions += [spec.whole for spec in PHRASES] + [spec.contains for spec in PHRASES]
+    hits = 0
+    for patterns in unions:
+        union = any_of(patterns)
+        if union is None:
+            continue
+        gate = UnionGate(union)
+        assert gate._ascii is not None  # RE2 compiled it: the test below is not re vs re
+        for form in forms:
+            assert gate.search(form) == (union.search(form) is not None), (patterns, form)
+            expected = union.fullmatch(form) is not None
+            assert gate.fullmatch(form) == expected, (patterns, form)
+            hits += expected
+    assert hits > 100
