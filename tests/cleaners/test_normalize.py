@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from cleaners.normalize import normalize_paragraphs, normalize_text
@@ -154,17 +152,18 @@ def test_spacing_and_run_on_fast_paths_change_nothing_the_full_steps_would() -> 
         return "\n".join(normalize._SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
     def slow_run_on(text: str) -> str:
-        original = normalize._JOIN
-        normalize._JOIN = re.compile("")  # always "maybe": the full path
+        original = normalize._may_join
+        normalize._may_join = lambda text: True  # always "maybe": the full path
         try:
             return normalize.fix_run_on_sentences(text)
         finally:
-            normalize._JOIN = original
+            normalize._may_join = original
 
     pieces = [
         "word", "Word", "said.", "The", "U.S.", "end.Next", "trust.Putin", "3.5", "x", "(", ")",
         "“", "”", "’", ".", "!", "?", " ", "  ", "\t", "\n", "\u00a0", "\u200b", "\u2009", "\r",
-        "\u3000", "\u00ad", "\ufeff", "fmt.Println(", "www.site.com", "a@b.org",
+        "\u3000", "\u00ad", "\ufeff", "fmt.Println(", "www.site.com", "a@b.org", "\x0c", "\x85",
+        "\u2028", "\x1d", "&amp;", "\u00e9", "\u00c3\u00a9", "\u201cQuote.\u201dNext",
     ]  # fmt: skip
     rng = random.Random(11)
     changed = 0
@@ -174,3 +173,33 @@ def test_spacing_and_run_on_fast_paths_change_nothing_the_full_steps_would() -> 
         assert normalize.fix_run_on_sentences(text) == slow_run_on(text), repr(text)
         changed += normalize.fix_run_on_sentences(text) != text
     assert changed > 100  # the run-on rule did fire on this text
+
+
+def test_whole_text_tests_give_what_normalizing_each_paragraph_gives() -> None:
+    """`normalize_paragraphs` first asks the whole text which steps could do anything; its
+    paragraphs and edit log must be those of every step run on every paragraph."""
+    import random
+
+    from cleaners.normalize import STEPS, Edit, _first_step_with_work
+
+    def every_step(paragraphs: list[str]) -> tuple[list[str], list[Edit]]:
+        edits: list[Edit] = []
+        out = [p for p in (normalize_text(p, edits) for p in paragraphs) if p.strip()]
+        return out, edits
+
+    pieces = [
+        "word", "The", "said.", "end.Next", " ", "  ", "\t", "\u00a0", "\u200b", "\u2009",
+        "\u00c3\u00a9", "caf\u00e9", "&amp;", "\u2019", "\u201c", ".", "\r", "\x0c", "\n",
+    ]  # fmt: skip
+    rng = random.Random(5)
+    fast = 0
+    for _ in range(5_000):
+        paragraphs = [
+            "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+            for _ in range(rng.randint(1, 4))
+        ]
+        if rng.random() < 0.4:  # many articles need no step at all
+            paragraphs = ["A plain line.", "Another one, \u201cquoted\u201d."]
+        assert normalize_paragraphs(paragraphs) == every_step(paragraphs), paragraphs
+        fast += _first_step_with_work("\n\n".join(paragraphs)) == len(STEPS)
+    assert 1_000 < fast < 5_000
