@@ -38,7 +38,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from cleaners.document import EarlyDecisions, Hints, clean_document, early_view
-from cleaners.lines import line_key, words
+from cleaners.lines import line_key
+from cleaners.lines import word_count as count_words
 from cleaners.normalize import normalize_paragraphs, normalize_text
 from cleaners.titles import OtherTitleRule, headline_in
 from corpus.config import RunConfig
@@ -411,7 +412,7 @@ def clean_one(
     with clock.time("normalize"):
         paragraphs, edits = normalize_paragraphs(result.paragraphs)
     text = "\n\n".join(paragraphs)
-    word_count = len(words(text))
+    word_count = count_words(text)
     if word_count < cfg.min_words:
         kinds = Counter(r.rule for r in result.removed)
         removed = ", ".join(f"{rule} ×{n}" for rule, n in kinds.most_common()) or "nothing"

@@ -131,7 +131,7 @@ def test_word_count_is_the_number_of_words_without_building_them() -> None:
 
     samples = ["don't", "rock'n'roll", "a'b'c", "'quoted'", "x''y", "snake_case 42", "", "  "]
     samples += ["caf\u00e9 l\u2019\u00e9t\u00e9", "it\u2019s", "\u2014 dash \u2014"]
-    alphabet = [*"ab Z9_'.-", "\u2019", "\u00e9"]
+    alphabet = [*"ab Z9_'.-", "\u2019", "\u00e9", "\u2018", "\u201c", "\u2014", "\u00a0"]
     rng = random.Random(4)
     samples += [
         "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(20_000)
