@@ -311,16 +311,32 @@ class BandTable:
         order = np.argsort(flat, kind="stable")
         self._sorted = flat[order]
         self._rows = (order // self.bands).astype(np.uint32)
+        # Which (document, band) keys some other document shares: only those are searched
+        # (most bands of most documents are unique, and each search is a binary search of
+        # the whole table).
+        equal = self._sorted[1:] == self._sorted[:-1]
+        shared = np.zeros(flat.size, dtype=bool)
+        shared[1:] |= equal
+        shared[:-1] |= equal
+        self._shared = np.empty(flat.size, dtype=bool)
+        self._shared[order] = shared
 
     def _salted(self, keys: np.ndarray) -> np.ndarray:
         salt = np.arange(1, self.bands + 1, dtype=np.uint64) * _MIX  # a band's keys are its own
         with np.errstate(over="ignore"):
             return keys ^ salt[np.newaxis, :]
 
-    def rows_sharing(self, keys: np.ndarray) -> np.ndarray:
-        """Sorted rows that have at least one of these (bands,) keys in the same band."""
+    def rows_sharing(self, keys: np.ndarray, row: int | None = None) -> np.ndarray:
+        """Sorted rows that have at least one of these (bands,) keys in the same band.
+
+        `row`: the table row these keys are (then only its shared bands are searched)."""
+        query = self._salted(keys[np.newaxis, :])[0]
+        if row is not None:
+            query = query[self._shared[row * self.bands : (row + 1) * self.bands]]
+            if query.size == 0:
+                return np.array([row], dtype=np.uint32)
         # Sorted queries: numpy's binary search then starts each one where the last ended.
-        query = np.sort(self._salted(keys[np.newaxis, :])[0])
+        query = np.sort(query)
         low = np.searchsorted(self._sorted, query, side="left")
         counts = np.searchsorted(self._sorted, query, side="right") - low
         total = int(counts.sum())
@@ -471,7 +487,8 @@ class NearDuplicateIndex:
         if self._band_table is None:
             keys = self._lsh.query(signature)
         elif doc_id in self._row_of:
-            rows = self._band_table.rows_sharing(self._band_keys[self._row_of[doc_id]])
+            row = self._row_of[doc_id]
+            rows = self._band_table.rows_sharing(self._band_keys[row], row)
             near = {self._row_ids[r] for r in rows.tolist()} - {doc_id}
             keys = [self._kept_keys[d] for d in near if d in self._kept_keys]
         else:

@@ -512,3 +512,15 @@ def test_implausible_candidates_are_dropped_without_changing_any_decision(monkey
     assert filtered == everything
     assert sum(m is not None for m in filtered.values()) == 30 + 22  # abridged + edited
     assert all_checked > 5 * checked, (all_checked, checked)  # stock sentences: many candidates
+
+
+def test_band_table_searches_only_shared_bands_with_the_same_answer() -> None:
+    from corpus.dedup import BandTable
+
+    rng = np.random.default_rng(12)
+    keys = rng.integers(0, 40, size=(300, 8)).astype(np.uint64)  # many shared, some unique
+    keys[::7] = rng.integers(10**6, 10**9, size=(len(keys[::7]), 8))  # rows sharing nothing
+    table = BandTable(keys)
+    for row in range(len(keys)):
+        assert np.array_equal(table.rows_sharing(keys[row], row), table.rows_sharing(keys[row]))
+    assert table.rows_sharing(keys[0], 0).tolist() == [0]
