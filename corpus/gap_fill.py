@@ -35,10 +35,12 @@ from lxml.html import HtmlElement
 MAX_LINK_SHARE = 0.5
 _LISTS = frozenset({"ul", "ol"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-#: Containers whose lists are page furniture whatever their position.
-_FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
-#: A list holding any of these is a gallery, a widget or a script slot, not prose.
-_MEDIA = frozenset(
+#: Containers whose lists are page furniture whatever their position (also what
+#: `corpus.recall` never takes a run from).
+FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+#: A list holding any of these is a gallery, a widget or a script slot, not prose (also the
+#: caption test of `corpus.recall`).
+MEDIA = frozenset(
     {
         "img",
         "picture",
@@ -91,7 +93,7 @@ def _containers(tree: HtmlElement) -> Iterator[HtmlElement]:
             continue
         seen.add(parent)
         lineage = [parent, *parent.iterancestors()]
-        if any(a.tag in _FURNITURE or a.tag in _LISTS or a.tag == "li" for a in lineage):
+        if any(a.tag in FURNITURE or a.tag in _LISTS or a.tag == "li" for a in lineage):
             continue
         yield parent
 
@@ -99,7 +101,7 @@ def _containers(tree: HtmlElement) -> Iterator[HtmlElement]:
 def _restorable(element: HtmlElement, index: dict[str, int]) -> bool:
     if element.tag not in _LISTS and element.tag not in _HEADINGS:
         return False
-    if any(isinstance(e.tag, str) and e.tag in _MEDIA for e in element.iter()):
+    if any(isinstance(e.tag, str) and e.tag in MEDIA for e in element.iter()):
         return False
     if element.tag in _HEADINGS:
         return True

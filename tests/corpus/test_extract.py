@@ -94,7 +94,7 @@ def test_both_passes_read_one_parsed_tree_and_leave_it_unchanged(monkeypatch) ->
     )
     html = (
         "<html><body><nav><a href='/'>Home</a></nav><article><h1>Ferry Service Extended</h1>"
-        + f"<p>{paragraph}</p>" * 4
+        + "".join(f"<p>{paragraph} (Part {n}.)</p>" for n in range(4))
         + "<ul><li>Late crossings every ninety minutes</li></ul></article></body></html>"
     )
     real = extract._bare
