@@ -36,7 +36,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from corpus.shingles import (
@@ -48,6 +47,8 @@ from corpus.shingles import (
 )
 
 if TYPE_CHECKING:
+    from datasketch import LeanMinHash, MinHashLSH
+
     from corpus.history import History
 
 __all__ = [
@@ -266,6 +267,10 @@ def verify(a: np.ndarray, b: np.ndarray, params: DedupParams) -> Verdict:
 def make_lsh(params: DedupParams, storage_config: dict[str, Any] | None = None) -> MinHashLSH:
     """The LSH layout of these parameters; the run-local index and the history of earlier runs
     (`corpus.history`, in memory or in Redis) must use the same one."""
+    # Imported here: datasketch's LSH module loads scipy.integrate (0.4 s), which the worker
+    # processes (signatures only) never need.
+    from datasketch import MinHashLSH
+
     kwargs: dict[str, Any] = {"num_perm": params.num_perm}
     if storage_config is not None:
         kwargs["storage_config"] = storage_config
@@ -477,6 +482,8 @@ class NearDuplicateIndex:
 
     def _add_new(self, doc_id: str, prepared: Fingerprint) -> Match | None:
         shingles = prepared.shingles
+        from datasketch import LeanMinHash  # (see make_lsh)
+
         signature = LeanMinHash(
             seed=self.scheme.minhash_seed, hashvalues=prepared.signature, scheme=MINHASH_SCHEME
         )

@@ -20,15 +20,17 @@ from __future__ import annotations
 import json
 import struct
 from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs, urlparse
 
 import numpy as np
-from datasketch import LeanMinHash
 
 from corpus.dedup import DedupParams, band_keys, make_lsh
 from corpus.shingles import MINHASH_SCHEME, pack_signature, unpack_signature
 from corpus.state import DatasetState, KeptSignature, SchemeMismatch
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 
 class History(Protocol):
@@ -42,6 +44,8 @@ class History(Protocol):
 
 
 def _lean(signature: np.ndarray, params: DedupParams) -> LeanMinHash:
+    from datasketch import LeanMinHash  # imported on use: see corpus.dedup.make_lsh
+
     return LeanMinHash(seed=params.minhash_seed, hashvalues=signature, scheme=MINHASH_SCHEME)
 
 

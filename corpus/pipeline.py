@@ -48,7 +48,6 @@ from corpus.dates import normalize_date
 from corpus.dedup import Fingerprint, Match, NearDuplicateIndex, fingerprint
 from corpus.documents import Quarantined, RawDocument, Reason
 from corpus.executors import ProcessExecutor
-from corpus.extract import extract_html
 from corpus.history import RedisHistory, open_history
 from corpus.language import detect_language
 from corpus.readers import ReadLimits, iter_input_files, read_path
@@ -250,6 +249,10 @@ def _stage_document(doc: RawDocument, cfg: RunConfig) -> dict[str, Any]:
     row = asdict(doc)
     row["title_from_metadata"] = False
     if doc.kind == "html":
+        # Imported on the first page: trafilatura and its dependencies cost a worker 0.15 s
+        # to load, which a plain-text run never needs.
+        from corpus.extract import extract_html
+
         extracted = extract_html(doc.content, doc.url, cfg.extraction)
         if extracted is None:
             return _quarantine_row(
