@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from corpus import extract
+from tests.conftest import SHARED
 
 
 def _doc(text: str) -> SimpleNamespace:
@@ -58,7 +59,19 @@ def test_real_page_extracts_its_article() -> None:
     assert extract.EXTRACT_OPTIONS["favor_precision"] is True
 
 
-def test_fast_profile_is_one_default_pass_with_metadata(monkeypatch) -> None:
+def _count_metadata(monkeypatch) -> list[object]:
+    """Record `page_metadata` calls (it answers with a fixed title)."""
+    calls: list[object] = []
+
+    def metadata(tree, url=None) -> SimpleNamespace:
+        calls.append(tree)
+        return SimpleNamespace(title="Ferry Service Extended", author=None, date=None, url=None)
+
+    monkeypatch.setattr(extract, "page_metadata", metadata)
+    return calls
+
+
+def test_fast_profile_is_one_default_pass_and_one_metadata_read(monkeypatch) -> None:
     calls: list[dict[str, Any]] = []
 
     def bare(html: str, url: str | None, options: dict[str, Any]) -> SimpleNamespace:
@@ -66,14 +79,15 @@ def test_fast_profile_is_one_default_pass_with_metadata(monkeypatch) -> None:
         return _doc("Lead paragraph.\n\nSecond paragraph.")
 
     monkeypatch.setattr(extract, "_bare", bare)
+    metadata = _count_metadata(monkeypatch)
     result = extract.extract_html("<html></html>", profile="fast")
     assert result is not None and result.title == "Ferry Service Extended"
-    assert len(calls) == 1
-    assert calls[0]["fast"] and calls[0]["with_metadata"]
+    assert len(calls) == 1 and len(metadata) == 1
+    assert calls[0]["fast"] and not calls[0]["with_metadata"]  # page_metadata reads it
     assert not calls[0]["favor_precision"]  # precision alone cuts whole articles
 
 
-def test_accurate_profile_extracts_metadata_once(monkeypatch) -> None:
+def test_accurate_profile_reads_metadata_once(monkeypatch) -> None:
     calls: list[dict[str, Any]] = []
 
     def bare(html: str, url: str | None, options: dict[str, Any]) -> SimpleNamespace:
@@ -81,8 +95,48 @@ def test_accurate_profile_extracts_metadata_once(monkeypatch) -> None:
         return _doc("Lead paragraph.")
 
     monkeypatch.setattr(extract, "_bare", bare)
+    metadata = _count_metadata(monkeypatch)
     extract.extract_html("<html></html>")
-    assert [c["with_metadata"] for c in calls] == [True, False]
+    assert [c["with_metadata"] for c in calls] == [False, False] and len(metadata) == 1
+
+
+def test_page_metadata_gives_trafilaturas_four_fields() -> None:
+    """`page_metadata` runs trafilatura's metadata steps for title, author, date and URL only:
+    on these pages (meta tags, JSON-LD, markup only; a one-word author) and on real benchmark
+    pages when ../shared is there, the four values must be trafilatura's own."""
+    import gzip
+
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.settings import set_date_params
+
+    pages = [
+        "<html><head><title>Ferry Service Extended | Harbour Herald</title>"
+        "<meta name='author' content='Mira Okafor'>"
+        "<meta property='article:published_time' content='2026-03-03T10:00:00Z'>"
+        "<link rel='canonical' href='https://herald.example/ferry'></head>"
+        "<body><article><h1>Ferry Service Extended</h1><p>Body text.</p></article></body></html>",
+        '<html><head><script type=\'application/ld+json\'>{"@type": "NewsArticle", '
+        '"headline": "Tram Line Approved", "author": {"name": "Dan Reyes"}, '
+        '"datePublished": "2026-02-01"}</script></head><body><p>Text.</p></body></html>',
+        "<html><body><h1>Council Votes</h1><p class='byline'>By Alma Varga</p>"
+        "<time datetime='2026-01-05'>5 January 2026</time><p>Text of the story.</p></body></html>",
+        "<html><head><meta name='author' content='admin'></head><body><p>x</p></body></html>",
+    ]
+    for path in sorted((SHARED / "bench" / "extraction").glob("*/html/*.html.gz"))[:60]:
+        pages.append(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace"))
+    assert len(pages) in (4, 64)  # 60 real pages when ../shared is there
+    for html in pages:
+        tree = extract._parse(html)
+        ours = extract.page_metadata(tree, None)
+        theirs = extract_metadata(extract._parse(html), None, set_date_params(extensive=False))
+        for field in ("title", "author", "date", "url"):
+            assert getattr(ours, field) == getattr(theirs, field), (field, html[:200])
+    first = extract.page_metadata(extract._parse(pages[0]))
+    assert (first.author, first.date, first.url) == (
+        "Mira Okafor",
+        "2026-03-03",
+        "https://herald.example/ferry",
+    )
 
 
 def test_both_passes_read_one_parsed_tree_and_leave_it_unchanged(monkeypatch) -> None:
