@@ -148,16 +148,9 @@ def _parse(html: str) -> HtmlElement | None:
 
 
 def _bare(html: HtmlElement | str, url: str | None, options: dict[str, Any]) -> Any:
-    # Dates from the page's markup and trafilatura's own patterns, without htmldate's
-    # "extensive" search, which hands leftover date-like strings to dateparser. Measured on
-    # WCXB-dev (`newshygiene eval`): date accuracy 0.705 with it, 0.773 without (it found
-    # wrong dates more often than missing ones), text unchanged; and dateparser's first use
-    # compiles its locale patterns for ~3.7 s in every worker process. Built per call: the
-    # latest acceptable date is today, and a long-lived worker outlives the day it started.
-    dates = set_date_params(extensive=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # lxml FutureWarnings inside trafilatura are not ours
-        return trafilatura.bare_extraction(html, url=url, date_extraction_params=dates, **options)
+        return trafilatura.bare_extraction(html, url=url, **options)
 
 
 def page_metadata(tree: HtmlElement, url: str | None = None) -> Document:
@@ -168,7 +161,7 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> Document:
     categories, tags and licence; those searches cost 2.6 ms of a fast-profile page's 26 ms
     (974 benchmark pages, the same loop: 26.0 → 23.4 ms). This is its code path for the four
     fields, step for step (meta tags, then JSON-LD, then the page's own title and byline
-    markup; dates by htmldate without its extensive search, see `_bare`), and it gives the
+    markup; dates by htmldate without its extensive search, below), and it gives the
     same four values on all 974 pages (`tests/corpus/test_extract.py`). The reads copy
     what they prune, so the shared tree is left as it was.
     """
@@ -183,6 +176,12 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> Document:
         metadata.author = extract_author(tree)
     if not metadata.url:
         metadata.url = extract_url(tree, url)
+    # Dates from the page's markup and trafilatura's own patterns, without htmldate's
+    # "extensive" search, which hands leftover date-like strings to dateparser. Measured on
+    # WCXB-dev (`newshygiene eval`): date accuracy 0.705 with it, 0.773 without (it found
+    # wrong dates more often than missing ones), text unchanged; and dateparser's first use
+    # compiles its locale patterns for ~3.7 s in every worker process. Built per call: the
+    # latest acceptable date is today, and a long-lived worker outlives the day it started.
     dates = set_date_params(extensive=False)
     dates["url"] = metadata.url
     metadata.date = find_date(tree, **dates)
@@ -236,26 +235,23 @@ def drop_repeated_runs(text: str) -> str:
     return "\n".join(line for n, line in enumerate(lines) if n not in dropped)
 
 
-def _accurate_text(
-    tree: HtmlElement, url: str | None, document: Any, fallback: Any
-) -> tuple[str, Any]:
-    """The "accurate" profile's text from its two passes, and the recall pass if one ran."""
+def _accurate_text(tree: HtmlElement, url: str | None, document: Any, fallback: Any) -> str:
+    """The "accurate" profile's text from its two passes, and the recall pass where needed."""
     precise, full = _text(document), _text(fallback)
     if not precise.strip():
         # Precision mode found no article, so the default text is trafilatura's last resort
         # (a baseline dump of the whole page as one line, or readability's pick); recall
         # mode's own extraction is the better text when it finds one.
-        recalled = _bare(tree, url, RECALL_OPTIONS)
-        return (_text(recalled), recalled) if _text(recalled).strip() else (full, None)
+        recalled = _text(_bare(tree, url, RECALL_OPTIONS))
+        return recalled if recalled.strip() else full
     use_precise = len(precise.strip()) >= FALLBACK_MIN_RATIO * len(full.strip())
     text = precise if use_precise else full
     blocks = PageBlocks(tree)
     if use_precise:
         text = restore_dropped_runs(precise, full, blocks)
     if not looks_truncated(text, blocks):
-        return text, None
-    recalled = _bare(tree, url, RECALL_OPTIONS)
-    return restore_dropped_runs(text, _text(recalled), blocks), recalled
+        return text
+    return restore_dropped_runs(text, _text(_bare(tree, url, RECALL_OPTIONS)), blocks)
 
 
 def extract_html(
@@ -269,14 +265,11 @@ def extract_html(
     if tree is None:  # trafilatura parses with the same function: it would find nothing either
         return None
     if profile == "fast":
-        document = _bare(tree, url, FAST_OPTIONS)
-        text = _text(document)
+        text = _text(_bare(tree, url, FAST_OPTIONS))
     else:
-        document = _bare(tree, url, EXTRACT_OPTIONS)
-        fallback = _bare(tree, url, FALLBACK_OPTIONS)
-        text, recalled = _accurate_text(tree, url, document, fallback)
-        document = next((d for d in (document, fallback, recalled) if d is not None), None)
-    if document is None or not text.strip():
+        precise = _bare(tree, url, EXTRACT_OPTIONS)
+        text = _accurate_text(tree, url, precise, _bare(tree, url, FALLBACK_OPTIONS))
+    if not text.strip():  # (a pass that found nothing gave no document: no text either)
         return None
     text = drop_repeated_runs(restore_skipped_blocks(text, tree))
     metadata = page_metadata(tree, url)
