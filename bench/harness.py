@@ -878,7 +878,7 @@ def signature_split(text_files: list[Path], rounds: int = 2) -> dict[str, Any]:
     `corpus.dedup.fingerprint(text)` for the default recipe (version 2) and for version 1, the
     recipe of datasets begun before it (`corpus.shingles`)."""
     from corpus import dedup
-    from corpus.shingles import MinHasher, key_bytes, poly_word_hashes, shingles_of
+    from corpus.shingles import MinHasher, key_bytes, poly_word_hashes
 
     params = dedup.DedupParams()
     v1 = params.model_copy(update={"signature_version": 1})
@@ -896,10 +896,7 @@ def signature_split(text_files: list[Path], rounds: int = 2) -> dict[str, Any]:
 
     key_seconds, keys = _best_loop(key_bytes, texts, rounds)
     word_seconds, word_hashes = _best_loop(poly_word_hashes, keys, rounds)
-    salt = hasher._shingle_salt
-    shingle_seconds, shingle_sets = _best_loop(
-        lambda words: shingles_of(words, params.shingle_size, salt), word_hashes, rounds
-    )
+    shingle_seconds, shingle_sets = _best_loop(hasher.shingles_from, word_hashes, rounds)
     sign_seconds, _ = _best_loop(
         lambda grams: hasher.values(grams) if grams.size else None, shingle_sets, rounds
     )

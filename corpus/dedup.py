@@ -42,6 +42,7 @@ from corpus.shingles import (
     MINHASH_SCHEME,
     MinHasher,
     SignatureScheme,
+    SignatureVersion,
     scheme_version,
     sorted_unique,
 )
@@ -136,7 +137,7 @@ class DedupParams(BaseModel):
     minhash_seed: int = Field(
         1, ge=0, description="Seed of the signature bins' mixing and densification probes."
     )
-    signature_version: Literal[1, 2] = Field(
+    signature_version: SignatureVersion = Field(
         2,
         description="Recipe of word hashes and signatures (`corpus.shingles`): 2 hashes the "
         "words in numpy and reads the bins off the sorted shingles (2.2x faster than 1, which "
@@ -395,9 +396,8 @@ class NearDuplicateIndex:
         self._lsh = make_lsh(self.params)
         self._kept_ids: list[str] = []  # LSH key (int) -> doc_id, in insertion order
         self._kept_shingles: list[np.ndarray] = []
-        self._kept_signatures: list[np.ndarray] = []
-        # The same signatures and shingle counts as rows of arrays (grown by doubling), for
-        # the vectorised plausibility test of many candidates at once (`_plausible`).
+        # Kept signatures and shingle counts by LSH key, as rows of arrays grown by doubling:
+        # the plausibility test reads many candidates' rows at once (`_plausible`).
         self._signature_rows = np.empty((0, self.params.num_perm), dtype=np.uint64)
         self._shingle_counts = np.empty(0, dtype=np.float64)
         self._kept_keys: dict[str, int] = {}
@@ -523,7 +523,6 @@ class NearDuplicateIndex:
         self._kept_ids.append(doc_id)
         self._kept_keys[doc_id] = key
         self._kept_shingles.append(shingles)
-        self._kept_signatures.append(signature.hashvalues)
         if key >= len(self._shingle_counts):
             grown = max(64, 2 * len(self._shingle_counts))
             rows = np.empty((grown, self.params.num_perm), dtype=np.uint64)
@@ -592,8 +591,8 @@ class NearDuplicateIndex:
         """(doc_id, shingle count, signature) of every article this index kept, in keep order:
         what the state folder stores so later runs can deduplicate against them."""
         return [
-            (doc_id, shingles.size, signature)
-            for doc_id, shingles, signature in zip(
-                self._kept_ids, self._kept_shingles, self._kept_signatures, strict=True
+            (doc_id, shingles.size, self._signature_rows[key])
+            for key, (doc_id, shingles) in enumerate(
+                zip(self._kept_ids, self._kept_shingles, strict=True)
             )
         ]

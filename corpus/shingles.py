@@ -35,6 +35,7 @@ Signatures are plain uint64 arrays; `datasketch.MinHashLSH` indexes them (wrappe
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.metadata import version
@@ -51,6 +52,7 @@ __all__ = [
     "SIGNATURE_SCHEMES",
     "MinHasher",
     "SignatureScheme",
+    "SignatureVersion",
     "key_bytes",
     "matching_key",
     "pack_signature",
@@ -141,16 +143,9 @@ def poly_word_hashes(key: bytes) -> np.ndarray:
         return (prefix[ends] - prefix[starts]) * powers[ends - 1]
 
 
-def _fmix64(values: np.ndarray) -> np.ndarray:
-    v = values ^ (values >> _FMIX_SHIFT)
-    v = v * _FMIX_M1
-    v = v ^ (v >> _FMIX_SHIFT)
-    v = v * _FMIX_M2
-    return v ^ (v >> _FMIX_SHIFT)
-
-
 def _fmix64_inplace(v: np.ndarray) -> np.ndarray:
-    """`_fmix64` overwriting its argument (two fewer arrays allocated per pass)."""
+    """MurmurHash3's fmix64 of every value, overwriting the array (no temporaries to allocate
+    beyond the shifts)."""
     v ^= v >> _FMIX_SHIFT
     v *= _FMIX_M1
     v ^= v >> _FMIX_SHIFT
@@ -234,26 +229,28 @@ class SignatureScheme:
     @property
     def version(self) -> int:
         """The recipe version (1 or 2) this scheme's names belong to."""
-        for number, name in SIGNATURE_SCHEMES.items():
-            if name == self.minhash_scheme and HASH_FUNCTIONS[number] == self.hash_function:
-                return number
-        raise ValueError(
-            f"unknown signature recipe {self.hash_function!r} + {self.minhash_scheme!r}"
+        found = scheme_version(
+            {"minhash_scheme": self.minhash_scheme, "hash_function": self.hash_function}
         )
+        if found is None:
+            raise ValueError(
+                f"unknown signature recipe {self.hash_function!r} + {self.minhash_scheme!r}"
+            )
+        return found
 
     def as_dict(self) -> dict[str, object]:
         """Plain dict for a JSON manifest."""
         return asdict(self)
 
 
-def scheme_version(scheme: dict[str, object]) -> int | None:
+def scheme_version(scheme: Mapping[str, object]) -> SignatureVersion | None:
     """The recipe version of a recorded scheme (a manifest's or the state's), if it has one."""
     for number, name in SIGNATURE_SCHEMES.items():
         if (
             scheme.get("minhash_scheme") == name
             and scheme.get("hash_function") == (HASH_FUNCTIONS[number])
         ):
-            return number
+            return number  # type: ignore[return-value]
     return None
 
 
@@ -293,10 +290,13 @@ class MinHasher:
 
     def shingles(self, text: str) -> np.ndarray:
         """Sorted-unique shingle hashes of `text` (empty for a text without words)."""
-        n = self.scheme.shingle_size
         if self.version == 1:
-            return shingles_of(token_hashes(text, self.scheme.hash_seed), n)
-        return shingles_of(poly_word_hashes(key_bytes(text)), n, self._shingle_salt)
+            return shingles_of(token_hashes(text, self.scheme.hash_seed), self.scheme.shingle_size)
+        return self.shingles_from(poly_word_hashes(key_bytes(text)))
+
+    def shingles_from(self, word_hashes: np.ndarray) -> np.ndarray:
+        """Version 2's shingle hashes from a text's word hashes (`poly_word_hashes`)."""
+        return shingles_of(word_hashes, self.scheme.shingle_size, self._shingle_salt)
 
     def values(self, hashes: np.ndarray) -> np.ndarray:
         """The signature (uint64 array of `num_perm` values) of a non-empty shingle set
@@ -312,7 +312,7 @@ class MinHasher:
 
     def _scattered_minima(self, hashes: np.ndarray) -> np.ndarray:
         """Version 1: re-mix every hash; its low bits pick the bin, the rest is its value."""
-        mixed = _fmix64(hashes.astype(np.uint64, copy=False) ^ self._salt)
+        mixed = _fmix64_inplace(hashes.astype(np.uint64, copy=False) ^ self._salt)
         bins = (mixed & np.uint64(self.scheme.num_perm - 1)).astype(np.intp)
         mins = np.full(self.scheme.num_perm, _EMPTY, dtype=np.uint64)
         np.minimum.at(mins, bins, mixed >> np.uint64(self._bits))

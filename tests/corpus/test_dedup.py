@@ -256,7 +256,7 @@ def test_shingles_are_sorted_unique_and_cover_short_texts() -> None:
 
 def test_shingles_equal_numpys_sorted_unique_of_the_ngram_hashes() -> None:
     """`shingles_of` dedups by sort + neighbour test; it must give what np.unique gives."""
-    from corpus.shingles import _POLY, _fmix64, shingles_of
+    from corpus.shingles import _POLY, _fmix64_inplace, shingles_of
 
     rng = np.random.default_rng(3)
     for size in (1, 2, 3, 5, 40, 700):
@@ -268,7 +268,7 @@ def test_shingles_equal_numpys_sorted_unique_of_the_ngram_hashes() -> None:
             combined = words[:count].copy()
             for k in range(1, width):
                 combined = combined * _POLY + words[k : k + count]
-            expected = np.unique(_fmix64(combined + np.uint64(width)))
+            expected = np.unique(_fmix64_inplace(combined + np.uint64(width)))
         assert np.array_equal(shingles_of(words, 3), expected), size
 
 
