@@ -77,9 +77,11 @@ class InjectedHeadlineRule:
             ):
                 continue
             own = content_words(text)
-            if own and vocabulary is None:
+            if not own:
+                continue
+            if vocabulary is None:
                 vocabulary = _article_vocabulary(doc)
-            if own and len(own & (vocabulary or set())) / len(own) <= t["max_overlap"]:
+            if len(own & vocabulary) / len(own) <= t["max_overlap"]:
                 hits.append(i)
         return hits
 

@@ -116,9 +116,10 @@ _ODD_SPACE = re.compile(
 )
 
 
-def _may_need_spacing(text: str) -> bool:
-    """True wherever `_SPACING_WORK` matches (and in a few more cases, all rare)."""
-    return (
+def _needs_spacing(text: str) -> bool:
+    """Whether `_SPACING_WORK` matches, asked first of the cheap tests that are true wherever
+    it matches (and in a few more cases, all rare)."""
+    maybe = (
         "  " in text
         or " \n" in text
         or "\n " in text
@@ -126,11 +127,12 @@ def _may_need_spacing(text: str) -> bool:
         or text.endswith(" ")
         or _ODD_SPACE.search(text) is not None
     )
+    return maybe and _SPACING_WORK.search(text) is not None
 
 
 def fix_spacing(text: str) -> str:
     """One space between words, no invisible characters, no spaces at line ends."""
-    if not _may_need_spacing(text) or not _SPACING_WORK.search(text):
+    if not _needs_spacing(text):
         return text
     text = _INVISIBLE.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -193,7 +195,7 @@ def _first_step_with_work(text: str) -> int:
     character can make spacing or a run-on join)."""
     if ftfy_has_work(text):
         return 0
-    if _may_need_spacing(text) and _SPACING_WORK.search(text):
+    if _needs_spacing(text):
         return 1
     if _may_join(text):
         return 2

@@ -155,7 +155,7 @@ class UnionGate:
 def _re2(pattern: str) -> Any:
     try:
         import re2
-    except ImportError:  # an optional accelerator: `re` gives the same answers
+    except ImportError:  # a dependency, but only an accelerator: `re` gives the same answers
         return None
     options = re2.Options()
     options.max_mem = 64 << 20  # the whole phrase table's union needs more than the 8 MiB default

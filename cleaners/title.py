@@ -64,10 +64,10 @@ def detect_title(doc: DocView, hint: str | None = None) -> tuple[int | None, lis
     kept = doc.kept()[: THRESHOLDS["search_lines"]]
     if hint:
         hint_key = line_key(hint)
-        for i in kept:
+        for position, i in enumerate(kept):
             key = line_key(doc.lines[i].text)
             if key == hint_key or (key and hint_key.startswith(key) and len(key) > 20):
-                return i, kept[: kept.index(i)]
+                return i, kept[:position]
             if doc.word_counts[i] > THRESHOLDS["kicker_max_words"]:
                 return None, []
         return None, []

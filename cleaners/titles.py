@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from cleaners.lines import line_key, words
+from cleaners.lines import line_key
 from cleaners.rules import DocView
 
 if TYPE_CHECKING:
@@ -75,5 +75,4 @@ def headline_in(doc: DocView) -> str | None:
     index, _ = detect_title(doc, None)
     if index is None:
         return None
-    title = doc.lines[index].text
-    return title if len(words(title)) >= 1 else None
+    return doc.lines[index].text if doc.word_counts[index] >= 1 else None

@@ -38,8 +38,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from cleaners.document import EarlyDecisions, Hints, clean_document, early_view
-from cleaners.lines import line_key
-from cleaners.lines import word_count as count_words
+from cleaners.lines import line_key, word_count
 from cleaners.normalize import normalize_paragraphs, normalize_text
 from cleaners.titles import OtherTitleRule, headline_in
 from corpus.config import RunConfig
@@ -291,8 +290,8 @@ def count_template_lines(staged: Sequence[dict[str, Any]], cfg: RunConfig, shard
         counts.add_keys(row["site"], line_keys(lines, doc.word_counts, cfg.templates))
         row["_early"] = EarlyDecisions.of(doc).to_json()
         title = row["title"] if row["title_from_metadata"] else headline_in(doc)
-        if title and line_key(title):
-            titles.add(key_hash(line_key(title)))
+        if title and (key := line_key(title)):
+            titles.add(key_hash(key))
     rows = [
         {"site": site, "hash": h, "pages": n}
         for site, lines in counts.line_pages.items()
@@ -415,15 +414,15 @@ def clean_one(
     with clock.time("normalize"):
         paragraphs, edits = normalize_paragraphs(result.paragraphs)
     text = "\n\n".join(paragraphs)
-    word_count = count_words(text)
-    if word_count < cfg.min_words:
+    n_words = word_count(text)
+    if n_words < cfg.min_words:
         kinds = Counter(r.rule for r in result.removed)
         removed = ", ".join(f"{rule} ×{n}" for rule, n in kinds.most_common()) or "nothing"
         return _quarantine_row(
             Quarantined(
                 row["source_path"],
                 Reason.NO_CONTENT,
-                f"{word_count} words left after cleaning (minimum {cfg.min_words}); "
+                f"{n_words} words left after cleaning (minimum {cfg.min_words}); "
                 f"removed: {removed}",
                 row["site"],
             )
@@ -452,7 +451,7 @@ def clean_one(
         "language": language,
         "language_prob": probability,
         "text": text,
-        "word_count": word_count,
+        "word_count": n_words,
         "removed": [asdict(r) for r in result.removed],
         "edits": [asdict(e) for e in edits],
         "content_sha256": sha,
@@ -867,9 +866,7 @@ def run_lock(output: Path, wait_s: float = 600.0) -> Iterator[None]:
 
 
 def prepare_output(output: Path) -> set[tuple[str, str]]:
-    """Open the dataset, undo what an unfinished run left behind; returns the known inputs.
-
-    (`for_dataset` then fits the run's signature recipe to the dataset's.)"""
+    """Open the dataset, undo what an unfinished run left behind; returns the known inputs."""
     legacy = output / "articles" / "part-00000.parquet"
     if legacy.exists() and not (output / "_state").exists():
         raise RuntimeError(
