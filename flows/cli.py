@@ -14,6 +14,7 @@ from rich.table import Table
 
 import flows.bench_command as bench_command
 from flows import eval_command, serve_command, show_command, ui_command
+from flows.early_api import ephemeral_api, start_ephemeral_api
 from flows.runners import add_scaling_arguments, flow_parameters
 
 STAGES = {
@@ -64,6 +65,8 @@ def _summary_tables(manifest: dict[str, Any]) -> list[Table]:
 
 def _run(args: argparse.Namespace, console: Console) -> int:
     _quiet_prefect(args.verbose)
+    # Before any heavy import: the API comes up while Prefect and the pipeline are imported.
+    early = start_ephemeral_api() if args.engine == "prefect" else None
     from flows import progress as progress_hook
 
     with Progress(
@@ -105,15 +108,16 @@ def _run(args: argparse.Namespace, console: Console) -> int:
                 bar.console.print("[dim]starting Prefect (ephemeral local API)…[/dim]")
                 from flows.clean_corpus import clean_corpus
 
-                manifest = clean_corpus(
-                    input_dir=str(args.input_dir),
-                    output=str(args.output),
-                    languages=args.languages,
-                    dataset_name=args.dataset_name,
-                    shard_size=args.shard_size,
-                    index=args.index,
-                    **flow_parameters(args),
-                )
+                with ephemeral_api(early):
+                    manifest = clean_corpus(
+                        input_dir=str(args.input_dir),
+                        output=str(args.output),
+                        languages=args.languages,
+                        dataset_name=args.dataset_name,
+                        shard_size=args.shard_size,
+                        index=args.index,
+                        **flow_parameters(args),
+                    )
         finally:
             progress_hook.install(None)
     for table in _summary_tables(manifest):
