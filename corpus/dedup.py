@@ -265,19 +265,53 @@ def verify(a: np.ndarray, b: np.ndarray, params: DedupParams) -> Verdict:
     return _decide(common / (a.size + b.size - common), common / smaller, smaller, params)
 
 
+@cache
+def _optimal_layout(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch's `MinHashLSH` optimum for `threshold`: the (bands, rows) with the least
+    false-positive plus false-negative probability (equal weights, its default), found as its
+    `_optimal_param` does, in the same order (the first strict minimum wins).
+
+    Computed here because datasketch's LSH module loads scipy.integrate (0.5 s) and then
+    integrates 700 pairs with `quad` (0.17 s at 128 permutations): 0.7 s of every run's
+    single-process dedup stage, which needs only the two numbers. Both integrands are
+    polynomials in s of degree bands x rows <= num_perm, so Gauss-Legendre quadrature with
+    num_perm // 2 + 1 nodes is exact up to rounding; `tests/corpus/test_dedup.py` checks the
+    result equals datasketch's on a grid of thresholds and permutation counts.
+    """
+    nodes, weights = np.polynomial.legendre.leggauss(num_perm // 2 + 1)
+    below = threshold / 2 * (nodes + 1)  # nodes mapped onto [0, threshold]
+    above = threshold + (1 - threshold) / 2 * (nodes + 1)  # and onto [threshold, 1]
+    best, layout = np.inf, (0, 0)
+    for bands in range(1, num_perm + 1):
+        for rows in range(1, num_perm // bands + 1):
+            false_positive = threshold / 2 * weights @ (1 - (1 - below**rows) ** bands)
+            false_negative = (1 - threshold) / 2 * weights @ ((1 - above**rows) ** bands)
+            error = 0.5 * false_positive + 0.5 * false_negative
+            if error < best:
+                best, layout = error, (bands, rows)
+    return layout
+
+
+def lsh_layout(params: DedupParams) -> tuple[int, int]:
+    """The (bands, rows) of the LSH index: explicit, or datasketch's optimum for the threshold.
+    The run-local index and the history of earlier runs (`corpus.history`, in memory or in
+    Redis) use the same one."""
+    if params.lsh_bands is not None and params.lsh_rows is not None:
+        return params.lsh_bands, params.lsh_rows
+    return _optimal_layout(params.lsh_threshold, params.num_perm)
+
+
 def make_lsh(params: DedupParams, storage_config: dict[str, Any] | None = None) -> MinHashLSH:
-    """The LSH layout of these parameters; the run-local index and the history of earlier runs
-    (`corpus.history`, in memory or in Redis) must use the same one."""
-    # Imported here: datasketch's LSH module loads scipy.integrate (0.4 s), which the worker
-    # processes (signatures only) never need.
+    """A datasketch LSH index with `lsh_layout(params)`: for the Redis history and for an
+    index used without `prefetch`."""
+    # Imported here: datasketch's LSH module loads scipy.integrate (0.5 s), which a local run
+    # never needs (its band tables are numpy arrays).
     from datasketch import MinHashLSH
 
-    kwargs: dict[str, Any] = {"num_perm": params.num_perm}
+    kwargs: dict[str, Any] = {"num_perm": params.num_perm, "params": lsh_layout(params)}
     if storage_config is not None:
         kwargs["storage_config"] = storage_config
-    if params.lsh_bands is not None:
-        return MinHashLSH(params=(params.lsh_bands, params.lsh_rows), **kwargs)
-    return MinHashLSH(threshold=params.lsh_threshold, **kwargs)
+    return MinHashLSH(**kwargs)
 
 
 #: Standard deviations of the signature estimate below which a candidate pair is not worth
@@ -393,7 +427,7 @@ class NearDuplicateIndex:
         self.params = params or DedupParams()
         self.history = history
         self.scheme = self.params.signature_scheme()
-        self._lsh = make_lsh(self.params)
+        self._datasketch_lsh: MinHashLSH | None = None  # only without `prefetch`: see `_lsh`
         self._kept_ids: list[str] = []  # LSH key (int) -> doc_id, in insertion order
         self._kept_shingles: list[np.ndarray] = []
         # Kept signatures and shingle counts by LSH key, as rows of arrays grown by doubling:
@@ -441,7 +475,14 @@ class NearDuplicateIndex:
     @property
     def lsh_bands_rows(self) -> tuple[int, int]:
         """The (bands, rows) the LSH index actually uses."""
-        return self._lsh.b, self._lsh.r
+        return lsh_layout(self.params)
+
+    @property
+    def _lsh(self) -> MinHashLSH:
+        """A datasketch index, for documents added without `prefetch` (made on first use)."""
+        if self._datasketch_lsh is None:
+            self._datasketch_lsh = make_lsh(self.params)
+        return self._datasketch_lsh
 
     @property
     def kept_count(self) -> int:
@@ -482,17 +523,11 @@ class NearDuplicateIndex:
 
     def _add_new(self, doc_id: str, prepared: Fingerprint) -> Match | None:
         shingles = prepared.shingles
-        from datasketch import LeanMinHash  # (see make_lsh)
-
-        signature = LeanMinHash(
-            seed=self.scheme.minhash_seed, hashvalues=prepared.signature, scheme=MINHASH_SCHEME
-        )
-
         best: tuple[float, int, Verdict] | None = None
         # Sorted keys: datasketch returns candidates from a set, and the tie-break below must
         # not depend on the interpreter's hash randomisation.
         if self._band_table is None:
-            keys = self._lsh.query(signature)
+            keys = self._lsh.query(self._lean(prepared.signature))
         elif doc_id in self._row_of:
             row = self._row_of[doc_id]
             rows = self._band_table.rows_sharing(self._band_keys[row], row)
@@ -510,7 +545,7 @@ class NearDuplicateIndex:
                 continue
             if best is None or verdict.similarity > best[0]:
                 best = (verdict.similarity, key, verdict)
-        earlier = self._match_history(doc_id, signature, shingles.size)
+        earlier = self._match_history(doc_id, prepared.signature, shingles.size)
         if best is not None and (earlier is None or best[0] > earlier.similarity):
             _, key, verdict = best
             return Match(self._kept_ids[key], float(verdict.similarity), verdict.measure)
@@ -519,7 +554,7 @@ class NearDuplicateIndex:
 
         key = len(self._kept_ids)
         if self._band_table is None:
-            self._lsh.insert(key, signature, check_duplication=False)
+            self._lsh.insert(key, self._lean(prepared.signature), check_duplication=False)
         self._kept_ids.append(doc_id)
         self._kept_keys[doc_id] = key
         self._kept_shingles.append(shingles)
@@ -530,7 +565,7 @@ class NearDuplicateIndex:
             counts = np.empty(grown, dtype=np.float64)
             counts[:key] = self._shingle_counts[:key]
             self._signature_rows, self._shingle_counts = rows, counts
-        self._signature_rows[key] = signature.hashvalues
+        self._signature_rows[key] = prepared.signature
         self._shingle_counts[key] = shingles.size
         return None
 
@@ -567,19 +602,28 @@ class NearDuplicateIndex:
         keep = agree >= need - PLAUSIBLE_SIGMAS * spread
         return [k for k, ok in zip(keys, keep.tolist(), strict=True) if ok]
 
-    def _match_history(self, doc_id: str, signature: LeanMinHash, size: int) -> Match | None:
+    def _lean(self, signature: np.ndarray) -> LeanMinHash:
+        """The signature as datasketch's `LeanMinHash`, for datasketch's LSH and for a
+        history without batch candidates (Redis)."""
+        from datasketch import LeanMinHash  # (see make_lsh)
+
+        return LeanMinHash(
+            seed=self.scheme.minhash_seed, hashvalues=signature, scheme=MINHASH_SCHEME
+        )
+
+    def _match_history(self, doc_id: str, signature: np.ndarray, size: int) -> Match | None:
         """The best verified match among articles kept by earlier runs (lowest keep order wins
         a tie), by signature estimate."""
         if self.history is None or len(self.history) == 0:
             return None
         ids = self._history_candidates.pop(doc_id, None)
-        found = self.history.lookup(self.history.query(signature) if ids is None else ids)
+        if ids is None:
+            ids = self.history.query(self._lean(signature))
+        found = self.history.lookup(ids)
         best: tuple[float, int, str, Verdict] | None = None
         for item in sorted(found.values(), key=lambda k: k.seq):
             self.candidates_checked += 1
-            verdict = estimate(
-                signature.hashvalues, size, item.signature, item.n_shingles, self.params
-            )
+            verdict = estimate(signature, size, item.signature, item.n_shingles, self.params)
             if verdict.measure is not None and (best is None or verdict.similarity > best[0]):
                 best = (verdict.similarity, item.seq, item.doc_id, verdict)
         if best is None:

@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 
-from corpus.dedup import DedupParams, band_keys, make_lsh
+from corpus.dedup import DedupParams, band_keys, lsh_layout, make_lsh
 from corpus.shingles import MINHASH_SCHEME, pack_signature, unpack_signature
 from corpus.state import DatasetState, KeptSignature, SchemeMismatch
 
@@ -67,8 +67,7 @@ class LocalHistory:
 
     def __init__(self, params: DedupParams, kept: Iterable[KeptSignature] = ()) -> None:
         self.params = params
-        lsh = make_lsh(params)  # the same (bands, rows) as the run's own index
-        self.bands, self.rows = lsh.b, lsh.r
+        self.bands, self.rows = lsh_layout(params)  # as the run's own index
         dtype = {16: np.uint16, 32: np.uint32, 64: np.uint64}[params.signature_bits]
         ids: list[bytes] = []
         seqs: list[int] = []

@@ -11,7 +11,7 @@ import pytest
 from datasketch import MinHashLSH
 from pydantic import ValidationError
 
-from corpus.dedup import DedupParams, Match, NearDuplicateIndex, verify
+from corpus.dedup import DedupParams, Match, NearDuplicateIndex, lsh_layout, verify
 from corpus.shingles import MinHasher, SignatureScheme, matching_key, tokens
 
 V2 = MinHasher(DedupParams().signature_scheme())
@@ -434,6 +434,14 @@ def test_params_validate_explicit_lsh_bands() -> None:
         DedupParams(num_perm=128, lsh_bands=64, lsh_rows=4)
     index = NearDuplicateIndex(DedupParams(num_perm=128, lsh_bands=64, lsh_rows=2))
     assert index.lsh_bands_rows == (64, 2)
+
+
+@pytest.mark.parametrize("num_perm", [64, 128, 256])
+def test_lsh_layout_is_datasketchs_optimum(num_perm: int) -> None:
+    """Computed without datasketch (and scipy), the same (bands, rows) as its `MinHashLSH`."""
+    for threshold in (0.05, 0.1, 0.3, 0.5, 0.7, 0.9):
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        assert lsh_layout(DedupParams(num_perm=num_perm, lsh_threshold=threshold)) == (lsh.b, lsh.r)
 
 
 def test_prefetched_batch_gives_what_the_streaming_lsh_gives() -> None:
