@@ -27,8 +27,9 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -141,6 +142,17 @@ def _load(path: Path, columns: list[str] | None = None) -> list[dict[str, Any]]:
     return table.to_pylist()
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _as_dict(record: Any) -> dict[str, Any]:
+    """A flat dataclass (strings and numbers) as a dict: `dataclasses.asdict` without its
+    recursive deep copy, 0.17 ms a document less (its removal and edit logs)."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
 def _quarantine_row(q: Quarantined) -> dict[str, Any]:
     return {
         "source_path": q.source_path,
@@ -245,7 +257,7 @@ def read_shard(shard: Shard, cfg: RunConfig) -> ShardReport:
 
 
 def _stage_document(doc: RawDocument, cfg: RunConfig) -> dict[str, Any]:
-    row = asdict(doc)
+    row = _as_dict(doc)
     row["title_from_metadata"] = False
     if doc.kind == "html":
         # Imported on the first page: trafilatura and its dependencies cost a worker 0.15 s
@@ -452,8 +464,8 @@ def clean_one(
         "language_prob": probability,
         "text": text,
         "word_count": n_words,
-        "removed": [asdict(r) for r in result.removed],
-        "edits": [asdict(e) for e in edits],
+        "removed": [_as_dict(r) for r in result.removed],
+        "edits": [_as_dict(e) for e in edits],
         "content_sha256": sha,
         "input_format": row["kind"],
         "encoding": row["encoding"],
