@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from cleaners.lines import is_prose, line_key
+from cleaners.lines import line_key
 from cleaners.rules import DocView
 
 _PARTICLE = r"(?:de|da|del|della|der|van|von|bin|al|la|le|st\.?|mac|mc|dos|du)"
@@ -179,7 +179,7 @@ def _header(doc: DocView) -> list[int]:
     """Kept lines above the first prose paragraph: where bylines and datelines sit."""
     header = []
     for i in doc.kept()[: THRESHOLDS["header_max_lines"]]:
-        if is_prose(doc.lines[i].text):
+        if doc.is_prose(i):
             break
         header.append(i)
     return header
@@ -199,7 +199,7 @@ def _bare_name(doc: DocView, index: int) -> str | None:
     # A credit sits in a cluster of header lines or right above the text; a subhead is
     # followed by more short lines ("IN PERSON", "Authors of this article:").
     following = doc.neighbour(index, 1)
-    if following is None or not (following != index + 1 or is_prose(doc.lines[following].text)):
+    if following is None or not (following != index + 1 or doc.is_prose(following)):
         return None
     lower = {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", text)}
     for j in doc.kept():

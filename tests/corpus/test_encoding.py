@@ -177,3 +177,25 @@ def test_sniff_helpers() -> None:
     assert sniff_binary(b'{"text": "fine"}\n') is None
     assert sniff_binary(b"GIF87a....") == "looks like a GIF image, not text"
     assert sniff_binary(b"") is None
+
+
+def test_c0_share_equals_the_byte_by_byte_definition() -> None:
+    """`_c0_share` counts in C (`bytes.translate`); it must give the generator's exact float on
+    every byte value, on the sample corpus's files and on random bytes of every density."""
+    import random
+    from pathlib import Path
+
+    from corpus.encoding import _c0_share, _c0_share_reference
+
+    sample_corpus = Path(__file__).resolve().parents[2] / "sample_corpus"
+    samples = [b"", b"\t\n\r\f", bytes(range(256)), bytes(range(32)) * 3, b"\x1b$B", b"\x00"]
+    samples += [
+        path.read_bytes()[:8192] for path in sorted(sample_corpus.rglob("*")) if path.is_file()
+    ]
+    rng = random.Random(7)
+    for _ in range(3000):
+        low = rng.choice([0, 0, 9, 32])
+        samples.append(bytes(rng.randint(low, 255) for _ in range(rng.randint(0, 300))))
+    for sample in samples:
+        assert _c0_share(sample) == _c0_share_reference(sample), sample[:40]
+    assert len(samples) > 3000
