@@ -99,6 +99,11 @@ def flow_run(prefect_api, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
         input_dir=str(SAMPLE_CORPUS), output=str(output), shard_size=8, return_state=True
     )
     assert state.is_completed(), state
+    # Logs reach the API from a background worker in batches (the task runs' logs forwarded
+    # from their worker processes): send what is still queued before tests read them.
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=30)
     return {
         "id": state.state_details.flow_run_id,
         "manifest": json.loads((output / "manifest.json").read_text()),
