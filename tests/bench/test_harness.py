@@ -227,8 +227,10 @@ def test_run_plan_with_and_without_real_pages(tmp_path: Path) -> None:
         "prefect-w2",
         "html-synthetic-default-local-w2",
         "html-real-default-prefect-w2",
+        "html-real-default-prefect-w2-warm",
         "html-real-default-local-w2",
         "html-real-fast+fasttext-prefect-w2",
+        "html-real-fast+fasttext-prefect-w2-warm",
         "html-real-fast+fasttext-local-w2",
         "text-default-local-w2",
         "text-langdetect-local-w2",
@@ -242,6 +244,14 @@ def test_run_plan_with_and_without_real_pages(tmp_path: Path) -> None:
         "fasttext",
         tmp_path / "r",
     )
+    # A warm run goes right after its twin, in the twin's Prefect home (database made there).
+    warm = specs["html-real-fast+fasttext-prefect-w2-warm"]
+    assert warm.prefect_home == fast.label and (warm.extraction, warm.engine) == ("fast", "prefect")
+    homes = {
+        label: harness.prefect_home_for(spec, tmp_path, label) for label, spec in specs.items()
+    }
+    assert homes[warm.label] == homes[fast.label] == tmp_path / "prefect-home" / fast.label
+    assert len({homes[label] for label in specs if not label.endswith("-warm")}) == len(specs) - 2
     without = [spec.label for spec in run_specs(opts, _corpora(tmp_path, real=False))]
     assert "html-synthetic-fast+fasttext-prefect-w2" in without  # the profiles move over
     skipped = BenchOptions(workers=[1], skip_prefect=True, path_workers=1)
