@@ -130,8 +130,10 @@ def ephemeral_api(early: EarlyApi | None) -> Iterator[str | None]:
         os.environ["PREFECT_API_URL"] = early.api_url
         try:
             with temporary_settings({PREFECT_API_URL: early.api_url}), process_wide():
-                yield early.api_url
-                _drain_prefect_workers()
+                try:
+                    yield early.api_url
+                finally:  # a failed run's logs (its traceback) matter most
+                    _drain_prefect_workers()
         finally:
             os.environ.pop("PREFECT_API_URL", None)
     finally:

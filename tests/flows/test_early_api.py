@@ -68,6 +68,22 @@ def test_run_goes_to_the_early_server_and_stops_it(tmp_path: Path) -> None:
     assert _servers_for(home) == []
 
 
+def test_a_failed_run_still_delivers_its_logs(tmp_path: Path) -> None:
+    home = tmp_path / "prefect"
+    blocker = tmp_path / "a-file"
+    blocker.write_text("the output folder cannot be created under a file\n")
+    result = _newshygiene(home, "run", str(SAMPLE_CORPUS), "--output", str(blocker / "out"))
+    assert result.returncode == 1
+    assert "Error logging to API" not in result.stdout + result.stderr
+    with sqlite3.connect(home / "prefect.db") as db:
+        assert db.execute("SELECT state_type FROM flow_run").fetchall() == [("FAILED",)]
+        failure_logs = db.execute(
+            "SELECT count(*) FROM log WHERE message LIKE '%NotADirectoryError%'"
+        ).fetchone()[0]
+    assert failure_logs >= 1
+    assert _servers_for(home) == []
+
+
 def test_a_profile_without_ephemeral_mode_is_obeyed(tmp_path: Path) -> None:
     home = tmp_path / "prefect"
     home.mkdir()
