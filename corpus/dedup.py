@@ -301,6 +301,14 @@ def lsh_layout(params: DedupParams) -> tuple[int, int]:
     return _optimal_layout(params.lsh_threshold, params.num_perm)
 
 
+def lean_minhash(signature: np.ndarray, params: DedupParams) -> LeanMinHash:
+    """A signature as datasketch's `LeanMinHash`, for datasketch's LSH (an index without
+    `prefetch`, the Redis history): a local run never builds one."""
+    from datasketch import LeanMinHash  # (see make_lsh)
+
+    return LeanMinHash(seed=params.minhash_seed, hashvalues=signature, scheme=MINHASH_SCHEME)
+
+
 def make_lsh(params: DedupParams, storage_config: dict[str, Any] | None = None) -> MinHashLSH:
     """A datasketch LSH index with `lsh_layout(params)`: for the Redis history and for an
     index used without `prefetch`."""
@@ -527,7 +535,7 @@ class NearDuplicateIndex:
         # Sorted keys: datasketch returns candidates from a set, and the tie-break below must
         # not depend on the interpreter's hash randomisation.
         if self._band_table is None:
-            keys = self._lsh.query(self._lean(prepared.signature))
+            keys = self._lsh.query(lean_minhash(prepared.signature, self.params))
         elif doc_id in self._row_of:
             row = self._row_of[doc_id]
             rows = self._band_table.rows_sharing(self._band_keys[row], row)
@@ -554,7 +562,9 @@ class NearDuplicateIndex:
 
         key = len(self._kept_ids)
         if self._band_table is None:
-            self._lsh.insert(key, self._lean(prepared.signature), check_duplication=False)
+            self._lsh.insert(
+                key, lean_minhash(prepared.signature, self.params), check_duplication=False
+            )
         self._kept_ids.append(doc_id)
         self._kept_keys[doc_id] = key
         self._kept_shingles.append(shingles)
@@ -602,15 +612,6 @@ class NearDuplicateIndex:
         keep = agree >= need - PLAUSIBLE_SIGMAS * spread
         return [k for k, ok in zip(keys, keep.tolist(), strict=True) if ok]
 
-    def _lean(self, signature: np.ndarray) -> LeanMinHash:
-        """The signature as datasketch's `LeanMinHash`, for datasketch's LSH and for a
-        history without batch candidates (Redis)."""
-        from datasketch import LeanMinHash  # (see make_lsh)
-
-        return LeanMinHash(
-            seed=self.scheme.minhash_seed, hashvalues=signature, scheme=MINHASH_SCHEME
-        )
-
     def _match_history(self, doc_id: str, signature: np.ndarray, size: int) -> Match | None:
         """The best verified match among articles kept by earlier runs (lowest keep order wins
         a tie), by signature estimate."""
@@ -618,7 +619,7 @@ class NearDuplicateIndex:
             return None
         ids = self._history_candidates.pop(doc_id, None)
         if ids is None:
-            ids = self.history.query(self._lean(signature))
+            ids = self.history.query(lean_minhash(signature, self.params))
         found = self.history.lookup(ids)
         best: tuple[float, int, str, Verdict] | None = None
         for item in sorted(found.values(), key=lambda k: k.seq):

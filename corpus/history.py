@@ -25,8 +25,8 @@ from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 
-from corpus.dedup import DedupParams, band_keys, lsh_layout, make_lsh
-from corpus.shingles import MINHASH_SCHEME, pack_signature, unpack_signature
+from corpus.dedup import DedupParams, band_keys, lean_minhash, lsh_layout, make_lsh
+from corpus.shingles import pack_signature, unpack_signature
 from corpus.state import DatasetState, KeptSignature, SchemeMismatch
 
 if TYPE_CHECKING:
@@ -41,12 +41,6 @@ class History(Protocol):
     def lookup(self, doc_ids: Iterable[str]) -> dict[str, KeptSignature]: ...
 
     def __len__(self) -> int: ...
-
-
-def _lean(signature: np.ndarray, params: DedupParams) -> LeanMinHash:
-    from datasketch import LeanMinHash  # imported on use: see corpus.dedup.make_lsh
-
-    return LeanMinHash(seed=params.minhash_seed, hashvalues=signature, scheme=MINHASH_SCHEME)
 
 
 _CHUNK_ROWS = 8192  # signatures gathered per numpy block while loading the state
@@ -244,7 +238,7 @@ class RedisHistory:
         with self._lsh.insertion_session() as session:
             for item in new:
                 session.insert(
-                    item.doc_id, _lean(item.signature, self.params), check_duplication=False
+                    item.doc_id, lean_minhash(item.signature, self.params), check_duplication=False
                 )
         if new:
             self._redis.hset(
