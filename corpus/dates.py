@@ -34,20 +34,19 @@ def _normalize(text: str) -> str | None:
     from the cache, which also means dateutil warns about a value only the first time.
     """
     parsed = _fast(text)
-    if parsed is None:
-        try:
-            parsed = parser.parse(text, default=datetime(1900, 1, 1))
-        except (ValueError, OverflowError):
-            return None
-    return _iso(parsed)
+    return _iso(parsed) if parsed is not None else _by_dateutil(text)
 
 
 def _normalize_reference(value: str | None) -> str | None:
     """`normalize_date` through dateutil alone (the definition): kept for the equality test."""
     if not value or not str(value).strip():
         return None
+    return _by_dateutil(str(value))
+
+
+def _by_dateutil(text: str) -> str | None:
     try:
-        parsed = parser.parse(str(value), default=datetime(1900, 1, 1))
+        parsed = parser.parse(text, default=datetime(1900, 1, 1))
     except (ValueError, OverflowError):
         return None
     return _iso(parsed)
