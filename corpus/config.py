@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator
 
 from corpus.dedup import DedupParams
+from corpus.executors import default_workers
 from corpus.site_templates import TemplateParams
 
 #: Batches per worker and stage that `auto_shard_size` aims for: enough that the last batches
@@ -66,7 +67,7 @@ class RunConfig(BaseModel):
 
     @property
     def worker_count(self) -> int:
-        return self.workers or os.cpu_count() or 1
+        return self.workers or default_workers()
 
     def shard_size_for(self, files: int) -> int:
         """The configured shard size, else one sized for `files` new files (`auto_shard_size`)."""

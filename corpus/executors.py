@@ -11,6 +11,7 @@ This module imports nothing from `corpus.pipeline`, so the pipeline can import i
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -22,24 +23,43 @@ T = TypeVar("T")
 ProgressHook = Callable[[str, int, int], None]  # (stage, shards done, shards total)
 
 
-def _default_workers() -> int:
+#: What a worker imports as it starts (the stage functions and everything they use), so the
+#: import cost is paid while the caller is still busy with its own start-up.
+PRELOAD: tuple[str, ...] = ("corpus.pipeline",)
+
+
+def default_workers() -> int:
+    """One worker per CPU core (`RunConfig.worker_count` without `workers`)."""
     return os.cpu_count() or 1
+
+
+def _preload(modules: tuple[str, ...]) -> None:
+    for name in modules:
+        importlib.import_module(name)
+
+
+def _ready() -> None:
+    """A no-op job: submitting one per worker makes the pool spawn every worker now."""
 
 
 @dataclass
 class ProcessExecutor:
     """Runs `map` items in a pool of `workers` processes; `workers == 1` runs them in-process.
 
-    The pool starts on the first `map` with more than one item and is reused by later stages
-    (a spawned worker pays ~1 s of imports once per run, not once per stage). Close it with
-    `close()` or by using the executor as a context manager. Workers are *spawned*, not forked:
+    The pool starts with `start()` (entering the executor as a context manager calls it), or
+    else on the first `map` with more than one item, and is reused by later stages: a spawned
+    worker pays ~1 s of imports (`preload`) once per run, not once per stage, and when the
+    pool starts early that second overlaps the caller's own imports and planning instead of
+    delaying the first shard. Close it with `close()` or by leaving the context. Workers are
+    *spawned*, not forked:
     the caller may hold threads (a progress bar, a Prefect client) that a fork would copy in
     an undefined state. So `fn`, its arguments and its results must pickle (module-level stage
     functions, dataclasses and paths do).
     """
 
-    workers: int = field(default_factory=_default_workers)
+    workers: int = field(default_factory=default_workers)
     progress: ProgressHook | None = None
+    preload: tuple[str, ...] = PRELOAD
     _pool: ProcessPoolExecutor | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -53,9 +73,27 @@ class ProcessExecutor:
     def _get_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_preload,
+                initargs=(self.preload,),
             )
         return self._pool
+
+    def start(self) -> Self:
+        """Spawn every worker now, without waiting for them (one process: nothing to do)."""
+        if self.workers > 1 and self._pool is None:
+            pool = self._get_pool()
+            for _ in range(self.workers):  # a pool spawns a worker per job it cannot place
+                pool.submit(_ready)
+        return self
+
+    def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`fn(*args, **kwargs)` in a worker process, waiting for its result: what a Prefect
+        task running in a thread of the flow's process hands its shard to (`flows.executor`)."""
+        if self.workers == 1:
+            return fn(*args, **kwargs)
+        return self._get_pool().submit(fn, *args, **kwargs).result()
 
     def map(self, fn: Callable[..., T], items: Sequence[Any], **kwargs: Any) -> list[T]:
         stage = fn.__name__
@@ -92,7 +130,7 @@ class ProcessExecutor:
             self._pool = None
 
     def __enter__(self) -> Self:
-        return self
+        return self.start()
 
     def __exit__(self, *exc: object) -> None:
         self.close()

@@ -11,7 +11,7 @@ from corpus.pipeline import run_pipeline
 from flows.artifacts import SUMMARY_KEY as SUMMARY_KEY
 from flows.artifacts import publish_run_artifacts
 from flows.executor import PrefectExecutor, flow_run_namer
-from flows.runners import build_task_runner, pinned_api_url
+from flows.runners import build_task_runner, pinned_api_url, shard_pool
 
 
 @flow(
@@ -58,8 +58,12 @@ def clean_corpus(
         **({"extraction": extraction} if extraction else {}),
     )
     task_runner = build_task_runner(runner, cfg.worker_count, dask_address)
-    with pinned_api_url(), task_runner:
-        executor = PrefectExecutor(task_runner=task_runner)
+    with (
+        pinned_api_url(),
+        shard_pool(runner, cfg.worker_count, dask_address) as pool,
+        task_runner,
+    ):
+        executor = PrefectExecutor(task_runner=task_runner, pool=pool)
         result = run_pipeline(cfg, executor=executor)
     publish_run_artifacts(result.manifest, cfg.output, executor.progress)
     return result.manifest

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 import flows.bench_command as bench_command
+from corpus.executors import ProcessExecutor, default_workers
 from flows import eval_command, serve_command, show_command, ui_command
 from flows.early_api import ephemeral_api, start_ephemeral_api
-from flows.runners import add_scaling_arguments, flow_parameters
+from flows.runners import add_scaling_arguments, flow_parameters, resolve_kind, started_pool
 
 STAGES = {
     "read_shard": "read + extract",
@@ -65,8 +67,26 @@ def _summary_tables(manifest: dict[str, Any]) -> list[Table]:
 
 def _run(args: argparse.Namespace, console: Console) -> int:
     _quiet_prefect(args.verbose)
-    # Before any heavy import: the API comes up while Prefect and the pipeline are imported.
+    # Before any heavy import: the API comes up and the worker processes spawn and import the
+    # pipeline while Prefect and the pipeline are imported here.
     early = start_ephemeral_api() if args.engine == "prefect" else None
+    pooled = args.engine == "local" or resolve_kind(args.runner, args.dask_address) == "process"
+    with ExitStack() as stack:
+        workers = args.workers or default_workers()
+        pool = stack.enter_context(started_pool(workers)) if pooled else None
+        manifest = _run_with_progress(args, console, early, pool)
+    for table in _summary_tables(manifest):
+        console.print(table)
+    console.print(
+        f"dataset written to [bold]{args.output}[/bold] "
+        f"(manifest: {Path(args.output) / 'manifest.json'})"
+    )
+    return 0
+
+
+def _run_with_progress(
+    args: argparse.Namespace, console: Console, early: Any, pool: ProcessExecutor | None
+) -> dict[str, Any]:
     from flows import progress as progress_hook
 
     with Progress(
@@ -88,9 +108,9 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         try:
             if args.engine == "local":
                 from corpus.config import RunConfig
-                from corpus.executors import ProcessExecutor
                 from corpus.pipeline import run_pipeline
 
+                assert pool is not None
                 cfg = RunConfig(
                     input_dir=args.input_dir,
                     output=args.output,
@@ -102,31 +122,23 @@ def _run(args: argparse.Namespace, console: Console) -> int:
                     **({"index": args.index} if args.index else {}),
                     **({"extraction": args.extraction} if args.extraction else {}),
                 )
-                with ProcessExecutor(cfg.worker_count, progress=on_progress) as executor:
-                    manifest = run_pipeline(cfg, executor).manifest
-            else:
-                bar.console.print("[dim]starting Prefect (ephemeral local API)…[/dim]")
-                from flows.clean_corpus import clean_corpus
+                pool.progress = on_progress
+                return run_pipeline(cfg, pool).manifest
+            bar.console.print("[dim]starting Prefect (ephemeral local API)…[/dim]")
+            from flows.clean_corpus import clean_corpus
 
-                with ephemeral_api(early):
-                    manifest = clean_corpus(
-                        input_dir=str(args.input_dir),
-                        output=str(args.output),
-                        languages=args.languages,
-                        dataset_name=args.dataset_name,
-                        shard_size=args.shard_size,
-                        index=args.index,
-                        **flow_parameters(args),
-                    )
+            with ephemeral_api(early):
+                return clean_corpus(
+                    input_dir=str(args.input_dir),
+                    output=str(args.output),
+                    languages=args.languages,
+                    dataset_name=args.dataset_name,
+                    shard_size=args.shard_size,
+                    index=args.index,
+                    **flow_parameters(args),
+                )
         finally:
             progress_hook.install(None)
-    for table in _summary_tables(manifest):
-        console.print(table)
-    console.print(
-        f"dataset written to [bold]{args.output}[/bold] "
-        f"(manifest: {Path(args.output) / 'manifest.json'})"
-    )
-    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -38,11 +39,26 @@ def test_map_keeps_input_order_and_reports_each_finished_item() -> None:
     assert calls == [("square_later", done, len(items)) for done in range(1, len(items) + 1)]
 
 
+def loaded(module: str) -> tuple[int, bool]:
+    return os.getpid(), module in sys.modules
+
+
+def test_start_spawns_every_worker_and_preloads_its_modules() -> None:
+    # tabnanny: a module nothing here imports, so only the preload can have loaded it
+    assert "tabnanny" not in sys.modules
+    with ProcessExecutor(workers=2, preload=("tabnanny",)) as executor:
+        assert executor._pool is not None and len(executor._pool._processes) == 2
+        pid, was_loaded = executor.run(loaded, "tabnanny")
+    assert pid != os.getpid() and was_loaded
+    assert executor._pool is None  # closed with the context
+
+
 def test_one_worker_runs_in_process_without_a_pool() -> None:
     executor = ProcessExecutor(workers=1)
     results = executor.map(square_later, [1, 2, 3], delay_s=0.0)
     assert {pid for _, pid in results} == {os.getpid()}
-    assert executor._pool is None
+    assert executor.run(square_later, 2, delay_s=0.0) == (4, os.getpid())
+    assert executor.start()._pool is None
 
 
 def test_call_runs_in_this_process() -> None:

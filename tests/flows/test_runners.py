@@ -1,11 +1,12 @@
 """The clean-corpus flow on a process pool and on Dask writes exactly the serial dataset.
 
-Real components only: Prefect's test API (the session harness), `ProcessPoolTaskRunner`, a real
-two-worker `distributed.LocalCluster`. Shards of 7 files give each worker several tasks.
+Real components only: Prefect's test API (the session harness), the process runner's worker pool,
+a real two-worker `distributed.LocalCluster`. Shards of 7 files give each worker several tasks.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,7 @@ def test_two_workers_write_the_serial_dataset(
 ) -> None:
     flow_run_id = _run_flow(tmp_path / "out", runner=runner, workers=2)
     _assert_same_dataset(tmp_path / "out", serial_run)
-    # get_run_logger() in the worker processes: every per-shard task logged its batch
+    # get_run_logger() in each task run (its thread or Dask worker): every shard logged its batch
     shards = -(-serial_run.counts["input_files"] // SHARD_SIZE)
     messages = _task_log_messages(flow_run_id, expected_batches=2 * shards)
     assert sum(m.startswith("batch of") for m in messages) == 2 * shards  # read + clean
@@ -103,12 +104,13 @@ def test_dask_address_sends_shard_tasks_to_that_cluster(
 
 
 def test_runner_choice() -> None:
-    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+    from prefect.task_runners import ThreadPoolTaskRunner
     from prefect_dask import DaskTaskRunner
 
     from flows.runners import build_task_runner
 
-    assert isinstance(build_task_runner("process", 3), ProcessPoolTaskRunner)
+    # "process": task runs orchestrated in threads, their work in `shard_pool`'s processes
+    assert isinstance(build_task_runner("process", 3), ThreadPoolTaskRunner)
     assert isinstance(build_task_runner("thread", 3), ThreadPoolTaskRunner)
     local = build_task_runner("dask", 3)
     assert isinstance(local, DaskTaskRunner) and local.address is None
@@ -117,3 +119,35 @@ def test_runner_choice() -> None:
     assert isinstance(remote, DaskTaskRunner) and remote.address == "tcp://10.0.0.5:8786"
     with pytest.raises(ValueError, match="unknown task runner"):
         build_task_runner("fibers", 3)
+
+
+def test_process_runner_works_in_pool_processes_that_never_import_prefect(prefect_api) -> None:
+    """Each shard is a task run the API records, while its work runs in a worker process of
+    the pool, which has no Prefect to import or to start a task engine with."""
+    from prefect import flow
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    from flows.executor import PrefectExecutor
+    from flows.runners import build_task_runner, shard_pool
+    from tests.flows.pool_probe import where
+
+    @flow
+    def probe() -> list[tuple[int, int, bool]]:
+        with shard_pool("process", 2) as pool, build_task_runner("process", 2) as runner:
+            return PrefectExecutor(task_runner=runner, pool=pool).map(where, [1, 2, 3, 4, 5, 6])
+
+    state = probe(return_state=True)
+    results = state.result()
+    assert [item for item, _, _ in results] == [1, 2, 3, 4, 5, 6]
+    pids = {pid for _, pid, _ in results}
+    assert os.getpid() not in pids and 1 <= len(pids) <= 2
+    assert not any(has_prefect for _, _, has_prefect in results)
+    with get_client(sync_client=True) as client:
+        task_runs = client.read_task_runs(
+            flow_run_filter=FlowRunFilter(
+                id=FlowRunFilterId(any_=[state.state_details.flow_run_id])
+            )
+        )
+    assert sorted(run.state.type.value for run in task_runs) == ["COMPLETED"] * 6
+    assert {run.name for run in task_runs} == {"where"}
