@@ -532,3 +532,23 @@ def test_band_table_searches_only_shared_bands_with_the_same_answer() -> None:
     for row in range(len(keys)):
         assert np.array_equal(table.rows_sharing(keys[row], row), table.rows_sharing(keys[row]))
     assert table.rows_sharing(keys[0], 0).tolist() == [0]
+
+
+@pytest.mark.parametrize("cap", [1 << 22, 50])  # 50: blocks split down to single rows
+def test_band_table_partners_are_every_rows_candidates_at_once(monkeypatch, cap: int) -> None:
+    """`partners` on a block of rows gives exactly what `rows_sharing` gives row by row
+    (without the row itself), also when the block is split to bound its memory."""
+    import corpus.dedup
+    from corpus.dedup import BandTable
+
+    monkeypatch.setattr(corpus.dedup, "MAX_PAIR_POSITIONS", cap)
+    rng = np.random.default_rng(13)
+    keys = rng.integers(0, 40, size=(300, 8)).astype(np.uint64)
+    keys[::7] = rng.integers(10**6, 10**9, size=(len(keys[::7]), 8))
+    table = BandTable(keys)
+    row, other = table.partners(keys, 20, 260)
+    assert np.all(np.diff(row) >= 0) and row.min() >= 20 and row.max() < 260
+    for r in range(20, 260):
+        expected = [o for o in table.rows_sharing(keys[r]).tolist() if o != r]
+        assert other[row == r].tolist() == expected
+    assert not np.any(row == other)
