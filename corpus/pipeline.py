@@ -304,12 +304,7 @@ def count_template_lines(staged: Sequence[dict[str, Any]], cfg: RunConfig, shard
         title = row["title"] if row["title_from_metadata"] else headline_in(doc)
         if title and (key := line_key(title)):
             titles.add(key_hash(key))
-    rows = [
-        {"site": site, "hash": h, "pages": n}
-        for site, lines in counts.line_pages.items()
-        for h, n in lines.items()
-    ]
-    _dump(rows, shard.file("template-counts"))
+    pq.write_table(_line_counts_table(counts.line_pages), shard.file("template-counts"))
     summary_file = shard.file("template-sites").with_suffix(".json")
     summary_file.write_text(json.dumps({"sites": counts.site_pages, "titles": sorted(titles)}))
 
@@ -327,38 +322,55 @@ def learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: s
     return path
 
 
+#: A table of line counts: per site, on how many pages each line hash was seen.
+LINE_COUNTS = pa.schema([("site", pa.string()), ("hash", pa.int64()), ("pages", pa.int64())])
+
+
+def _line_counts_table(line_pages: Mapping[str, Mapping[int, int]]) -> pa.Table:
+    sites, hashes, pages = [], [], []
+    for site, lines in line_pages.items():
+        sites += [site] * len(lines)
+        hashes += lines.keys()
+        pages += lines.values()
+    return pa.table([sites, hashes, pages], schema=LINE_COUNTS)
+
+
+def _sum_line_counts(tables: Sequence[pa.Table]) -> pa.Table:
+    """Line counts (each table with one row per (site, hash)) added up per (site, hash), in
+    (site, hash) order."""
+    tables = [t for t in tables if t.num_rows]
+    if not tables:
+        return LINE_COUNTS.empty_table()
+    if len(tables) == 1:  # nothing to add (a first run has no earlier counts)
+        summed = tables[0]
+    else:
+        summed = pa.concat_tables(tables).group_by(["site", "hash"]).aggregate([("pages", "sum")])
+        summed = summed.select(["site", "hash", "pages_sum"]).rename_columns(LINE_COUNTS.names)
+    return summed.sort_by([("site", "ascending"), ("hash", "ascending")])
+
+
 def _learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> str:
-    counts = TemplateCounts()
+    site_pages: Counter[str] = Counter()
     titles: set[int] = set()
     for report in reports:
-        shard = report.shard
-        found = json.loads(shard.file("template-sites").with_suffix(".json").read_text())
-        line_pages: dict[str, dict[int, int]] = {}
-        for row in _load(shard.file("template-counts")):
-            line_pages.setdefault(row["site"], {})[row["hash"]] = row["pages"]
-        counts.add_counts(found["sites"], line_pages)
+        found = json.loads(report.shard.file("template-sites").with_suffix(".json").read_text())
+        site_pages.update(found["sites"])
         titles.update(found["titles"])
+    # Added up in Arrow: 273,000 counted lines of 10,027 pages are mostly body lines seen once.
+    run_counts = _sum_line_counts([pq.read_table(r.shard.file("template-counts")) for r in reports])
     (Path(work) / "titles-run.json").write_text(json.dumps(sorted(titles)))
-    rows = [
-        {"site": site, "hash": h, "pages": n}
-        for site, lines in counts.line_pages.items()
-        for h, n in lines.items()
-    ]
-    _dump(rows, Path(work) / "template-counts.parquet")
-    (Path(work) / "template-sites.json").write_text(json.dumps(dict(counts.site_pages)))
+    pq.write_table(run_counts, Path(work) / "template-counts.parquet")
+    (Path(work) / "template-sites.json").write_text(json.dumps(dict(site_pages)))
 
     with DatasetState(cfg.output) as state:
-        sites, lines = state.template_counts(set(counts.site_pages))
+        earlier = state.template_lines(set(site_pages))
         titles.update(state.title_hashes())
     (Path(work) / "titles.json").write_text(json.dumps(sorted(titles)))
-    merged = TemplateCounts()
-    merged.add_counts(sites, lines)
-    merged.add_counts(counts.site_pages, counts.line_pages)
-    templates = {
-        site: {str(h): n for h, n in template.items()}
-        for site, template in merged.templates(cfg.templates).items()
-        if site in counts.site_pages
-    }
+    totals = _sum_line_counts([pa.table(earlier, schema=LINE_COUNTS), run_counts])
+    totals = totals.filter(pc.greater_equal(totals["pages"], cfg.templates.min_pages))
+    templates: dict[str, dict[str, int]] = {site: {} for site in site_pages}
+    for site, h, n in zip(*(totals[name].to_pylist() for name in LINE_COUNTS.names), strict=True):
+        templates[site][str(h)] = n
     path = Path(work) / "site-templates.json"
     path.write_text(json.dumps(templates, sort_keys=True))
     return str(path)
@@ -682,10 +694,7 @@ def publish(
             },
         )
     kept = _load(Path(work) / "kept-signatures.parquet")
-    template_rows = _load(Path(work) / "template-counts.parquet")
-    line_pages: dict[str, dict[int, int]] = {}
-    for row in template_rows:
-        line_pages.setdefault(row["site"], {})[row["hash"]] = row["pages"]
+    line_counts = pq.read_table(Path(work) / "template-counts.parquet")
     site_pages = json.loads((Path(work) / "template-sites.json").read_text())
     run["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
     run["timings"] = run_timings(read_reports, clean_reports, cfg, work, write_started)
@@ -700,7 +709,7 @@ def publish(
                 for k in kept
             ],
             site_pages,
-            line_pages,
+            zip(*(line_counts[name].to_pylist() for name in LINE_COUNTS.names), strict=True),
             json.loads((Path(work) / "titles-run.json").read_text()),
         )
         if cfg.index and kept:

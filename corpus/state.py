@@ -70,7 +70,7 @@ CREATE TABLE IF NOT EXISTS template_lines (
     hash INTEGER NOT NULL,
     pages INTEGER NOT NULL,
     PRIMARY KEY (site, hash)
-);
+) WITHOUT ROWID;
 """
 
 
@@ -235,23 +235,18 @@ class DatasetState:
 
     # --- site templates
 
-    def template_counts(
-        self, sites: Iterable[str]
-    ) -> tuple[dict[str, int], dict[str, dict[int, int]]]:
-        """(pages per site, {site: {line hash: pages}}) over every committed run, for `sites`."""
-        pages: dict[str, int] = {}
-        lines: dict[str, dict[int, int]] = {}
-        for site in sites:
-            row = self._db.execute(
-                "SELECT pages FROM template_sites WHERE site = ?", (site,)
-            ).fetchone()
-            if row is None:
-                continue
-            pages[site] = row[0]
-            lines[site] = dict(
-                self._db.execute("SELECT hash, pages FROM template_lines WHERE site = ?", (site,))
-            )
-        return pages, lines
+    def template_lines(self, sites: Iterable[str]) -> dict[str, list[Any]]:
+        """Every committed run's line counts of `sites`, as columns site / hash / pages."""
+        columns: dict[str, list[Any]] = {"site": [], "hash": [], "pages": []}
+        for site in sorted(sites):
+            rows = self._db.execute(
+                "SELECT hash, pages FROM template_lines WHERE site = ?", (site,)
+            ).fetchall()
+            columns["site"] += [site] * len(rows)
+            for h, n in rows:
+                columns["hash"].append(h)
+                columns["pages"].append(n)
+        return columns
 
     def title_hashes(self) -> list[int]:
         return [row[0] for row in self._db.execute("SELECT hash FROM titles")]
@@ -274,14 +269,15 @@ class DatasetState:
         inputs: Iterable[tuple[str, str, int]],
         kept: Iterable[tuple[str, int, int, bytes, str]],
         site_pages: Mapping[str, int],
-        line_pages: Mapping[str, Mapping[int, int]],
+        line_pages: Iterable[tuple[str, int, int]],
         titles: Iterable[int] = (),
     ) -> None:
         """Everything a run learned, in one transaction.
 
         `inputs`: (path, sha256, size); `kept`: (doc_id, seq, n_shingles, signature bytes,
         source_path); `site_pages` / `line_pages`: this run's template counts, added to the
-        totals of earlier runs.
+        totals of earlier runs; `line_pages` as (site, line hash, pages) rows in (site, hash)
+        order.
         """
         run_id = run["run_id"]
         summary = {
@@ -314,9 +310,5 @@ class DatasetState:
             db.executemany(
                 "INSERT INTO template_lines (site, hash, pages) VALUES (?, ?, ?) "
                 "ON CONFLICT(site, hash) DO UPDATE SET pages = pages + excluded.pages",
-                (
-                    (site, h, line_pages[site][h])
-                    for site in sorted(line_pages)
-                    for h in sorted(line_pages[site])
-                ),
+                line_pages,
             )
