@@ -11,9 +11,11 @@ This module imports nothing from `corpus.pipeline`, so the pipeline can import i
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -23,9 +25,11 @@ T = TypeVar("T")
 ProgressHook = Callable[[str, int, int], None]  # (stage, shards done, shards total)
 
 
-#: What a worker imports as it starts (the stage functions and everything they use), so the
-#: import cost is paid while the caller is still busy with its own start-up.
-PRELOAD: tuple[str, ...] = ("corpus.pipeline",)
+#: What a worker does as it starts, so the cost is paid while the caller is still busy with
+#: its own start-up (planning, Prefect's API) instead of inside the first shards: imports the
+#: stage functions and everything they use, then loads both language models (`module:function`
+#: entries are called; langdetect's profiles and fastText's model: 0.64 s).
+PRELOAD: tuple[str, ...] = ("corpus.pipeline", "corpus.language:warm_up")
 
 
 def default_workers() -> int:
@@ -33,9 +37,22 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def _preload(modules: tuple[str, ...]) -> None:
-    for name in modules:
-        importlib.import_module(name)
+def _preload(entries: tuple[str, ...]) -> None:
+    for entry in entries:
+        module, _, function = entry.partition(":")
+        loaded = importlib.import_module(module)
+        if function:
+            getattr(loaded, function)()
+    atexit.register(_exit_now)
+
+
+def _exit_now() -> None:
+    """A worker's last act: leave without the interpreter's teardown of every module and
+    object (language models, lookup tables), which kept the run waiting 0.6 s at its end.
+    Nothing is lost: results went back through the pool's pipe, and stdio is flushed here."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _ready() -> None:

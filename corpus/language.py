@@ -82,6 +82,16 @@ def _auto(sample: str, keep: Collection[str] | None) -> tuple[str, float]:
     return _langdetect(sample)
 
 
+def warm_up() -> None:
+    """Load both models now (a worker process at its start): langdetect's language profiles
+    (0.45 s) and fastText's (0.19 s) otherwise load inside the first document that needs them."""
+    from langdetect.detector_factory import init_factory
+
+    with _LOCK:
+        init_factory()
+    _fasttext("warm up")
+
+
 #: Every identifier by name, called as (sample, languages the run keeps); only `auto` uses the
 #: second argument.
 BACKENDS: dict[str, Callable[[str, Collection[str] | None], tuple[str, float]]] = {

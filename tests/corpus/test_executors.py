@@ -43,14 +43,24 @@ def loaded(module: str) -> tuple[int, bool]:
     return os.getpid(), module in sys.modules
 
 
+def profiles_loaded() -> bool:
+    from langdetect import detector_factory
+
+    return detector_factory._factory is not None
+
+
 def test_start_spawns_every_worker_and_preloads_its_modules() -> None:
     # tabnanny: a module nothing here imports, so only the preload can have loaded it
     assert "tabnanny" not in sys.modules
-    with ProcessExecutor(workers=2, preload=("tabnanny",)) as executor:
+    preload = ("tabnanny", "corpus.language:warm_up")
+    with ProcessExecutor(workers=2, preload=preload) as executor:
         assert executor._pool is not None and len(executor._pool._processes) == 2
         pid, was_loaded = executor.run(loaded, "tabnanny")
+        assert executor.run(profiles_loaded)  # the `module:function` entry was called
     assert pid != os.getpid() and was_loaded
     assert executor._pool is None  # closed with the context
+    with ProcessExecutor(workers=2, preload=("tabnanny",)) as executor:
+        assert not executor.run(profiles_loaded)
 
 
 def test_one_worker_runs_in_process_without_a_pool() -> None:
