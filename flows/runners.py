@@ -8,8 +8,8 @@ The process pool is `corpus.executors.ProcessExecutor`, the local engine's own p
 task is orchestrated by Prefect in a thread of the flow's process (its task run, states,
 retries and logs) and hands its shard to a worker process that never imports Prefect.
 Prefect's `ProcessPoolTaskRunner` instead runs a task engine in every worker, which imports
-Prefect there and talks to the API from there: on 10,027 plain-text files its run took
-33.8 s against 17.5 s without Prefect. The serial stages (site
+Prefect there and talks to the API from there: on 10,027 plain-text files a run took 32.5-34.4 s
+with it against 23.0-28.8 s this way (three runs each, interleaved). The serial stages (site
 templates, dedup, publish) never go through the runner: `PrefectExecutor.call` runs them in the
 flow's own process, which stays the one writer of the dataset and its index.
 
@@ -118,10 +118,11 @@ def shard_pool(
 
 @contextmanager
 def pinned_api_url() -> Iterator[None]:
-    """Make worker processes report to this flow's Prefect API.
+    """Make Dask workers report to this flow's Prefect API (the process pool's workers never
+    talk to it: their task runs stay in the flow's process).
 
     Without `PREFECT_API_URL`, Prefect starts an ephemeral API server in whichever process first
-    needs a client, so every spawned worker would start (and wait ~10 s for) one of its own.
+    needs a client, so every Dask worker would start (and wait ~10 s for) one of its own.
     Inside a flow run the client already knows the ephemeral server's URL; setting it for the
     run puts it into the settings that task runners ship to their workers.
     """
