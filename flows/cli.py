@@ -67,13 +67,13 @@ def _summary_tables(manifest: dict[str, Any]) -> list[Table]:
 
 def _run(args: argparse.Namespace, console: Console) -> int:
     _quiet_prefect(args.verbose)
-    # Before any heavy import: the API comes up and the worker processes spawn and import the
-    # pipeline while Prefect and the pipeline are imported here.
+    # Before any heavy import: the API comes up (Prefect) or the worker processes spawn and
+    # import the pipeline (local) while Prefect and the pipeline are imported here.
     early = start_ephemeral_api() if args.engine == "prefect" else None
-    pooled = args.engine == "local" or resolve_kind(args.runner, args.dask_address) == "process"
     with ExitStack() as stack:
-        workers = args.workers or default_workers()
-        pool = stack.enter_context(started_pool(workers)) if pooled else None
+        pool = None
+        if args.engine == "local":
+            pool = stack.enter_context(started_pool(args.workers or default_workers()))
         manifest = _run_with_progress(args, console, early, pool)
     for table in _summary_tables(manifest):
         console.print(table)
@@ -127,7 +127,13 @@ def _run_with_progress(
             bar.console.print("[dim]starting Prefect (ephemeral local API)…[/dim]")
             from flows.clean_corpus import clean_corpus
 
-            with ephemeral_api(early):
+            with ephemeral_api(early), ExitStack() as stack:
+                # Spawned once the API answers: the workers' imports (~2 s of CPU each) then
+                # overlap the flow run's creation instead of slowing the API's start-up, which
+                # is what the first task waits for (started with it, they delayed the first
+                # task by ~2 s on 2 cores).
+                if resolve_kind(args.runner, args.dask_address) == "process":
+                    stack.enter_context(started_pool(args.workers or default_workers()))
                 return clean_corpus(
                     input_dir=str(args.input_dir),
                     output=str(args.output),
