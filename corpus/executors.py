@@ -16,6 +16,7 @@ import importlib
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -78,6 +79,8 @@ class ProcessExecutor:
     progress: ProgressHook | None = None
     preload: tuple[str, ...] = PRELOAD
     _pool: ProcessPoolExecutor | None = field(default=None, init=False, repr=False)
+    # `run` is called from several threads at once (Prefect's task threads): one pool only.
+    _pool_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -88,14 +91,15 @@ class ProcessExecutor:
             self.progress(stage, done, total)
 
     def _get_pool(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_preload,
-                initargs=(self.preload,),
-            )
-        return self._pool
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.workers,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_preload,
+                    initargs=(self.preload,),
+                )
+            return self._pool
 
     def start(self) -> Self:
         """Spawn every worker now, without waiting for them (one process: nothing to do)."""
