@@ -14,8 +14,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from corpus.audit import NotFound, annotate, find_record, input_dir_of, run_of, source_lines
-
 
 def register(commands: argparse._SubParsersAction) -> None:
     show = commands.add_parser(
@@ -30,6 +28,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
+    # Imported here: the audit reads raw files again (trafilatura, the readers: 0.3 s), which
+    # every other command (`newshygiene run` first) would pay at start for nothing.
+    from corpus.audit import NotFound, annotate, find_record, input_dir_of, run_of, source_lines
+
     try:
         record = find_record(args.output, args.ident)
     except NotFound as exc:
