@@ -329,6 +329,8 @@ PLAUSIBLE_SIGMAS = 6.0
 MAX_PAIR_POSITIONS = 1 << 22
 #: Candidate pairs whose signatures are compared at once (2 KiB each at 128 permutations).
 PAIR_BATCH = 1 << 14
+#: Rows whose candidate pairs `NearDuplicateIndex._find_partners` asks `partners` for at once.
+PARTNER_BLOCK_ROWS = 4096
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: folds a band's values into one key
 
@@ -420,11 +422,20 @@ class BandTable:
             return np.concatenate([first[0], second[0]]), np.concatenate([first[1], second[1]])
         ends = np.cumsum(counts)
         positions = np.repeat(low - ends + counts, counts) + np.arange(total)
-        others = self._rows[positions].astype(np.uint64)
-        pairs = sorted_unique((np.repeat(rows, counts) << np.uint64(32)) | others)
-        row, other = pairs >> np.uint64(32), pairs & np.uint64(0xFFFFFFFF)
+        pairs = sorted_unique(_pack_pairs(np.repeat(rows, counts), self._rows[positions]))
+        row, other = _unpack_pairs(pairs)
         distinct = row != other
-        return row[distinct].astype(np.int64), other[distinct].astype(np.int64)
+        return row[distinct], other[distinct]
+
+
+def _pack_pairs(rows: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """(row, other) pairs as one uint64 each, which sorts by row, then other."""
+    return (rows.astype(np.uint64) << np.uint64(32)) | others.astype(np.uint64)
+
+
+def _unpack_pairs(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    rows = (pairs >> np.uint64(32)).astype(np.int64)
+    return rows, (pairs & np.uint64(0xFFFFFFFF)).astype(np.int64)
 
 
 def _narrowest(values: np.ndarray) -> np.ndarray:
@@ -552,27 +563,19 @@ class NearDuplicateIndex:
         """
         assert self._band_table is not None
         values = _narrowest(signatures)
-        rows, others = [], []
-        for start in range(0, len(sizes), 4096):
-            row, other = self._band_table.partners(keys, start, min(len(sizes), start + 4096))
+        found = [np.empty(0, dtype=np.uint64)]
+        for start in range(0, len(sizes), PARTNER_BLOCK_ROWS):
+            stop = min(len(sizes), start + PARTNER_BLOCK_ROWS)
+            row, other = self._band_table.partners(keys, start, stop)
             once = row < other
             row, other = row[once], other[once]
             for at in range(0, row.size, PAIR_BATCH):
                 a, b = row[at : at + PAIR_BATCH], other[at : at + PAIR_BATCH]
                 agree = np.count_nonzero(values[a] == values[b], axis=1)
                 ok = plausible(agree / values.shape[1], sizes[a], sizes[b], self.params)
-                rows += [a[ok], b[ok]]
-                others += [b[ok], a[ok]]
-        if not rows:
-            self._partners = np.empty(0, dtype=np.int64)
-            self._partner_starts = np.zeros(len(sizes) + 1, dtype=np.int64)
-            return
-        pairs = sorted_unique(
-            (np.concatenate(rows).astype(np.uint64) << np.uint64(32))
-            | np.concatenate(others).astype(np.uint64)
-        )
-        row = (pairs >> np.uint64(32)).astype(np.int64)
-        self._partners = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int64)
+                found += [_pack_pairs(a[ok], b[ok]), _pack_pairs(b[ok], a[ok])]
+        # Each pair is in `found` once per direction, so sorting is all that is left to do.
+        row, self._partners = _unpack_pairs(np.sort(np.concatenate(found)))
         self._partner_starts = np.searchsorted(row, np.arange(len(sizes) + 1))
 
     @property
