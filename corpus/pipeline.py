@@ -335,6 +335,11 @@ def _line_counts_table(line_pages: Mapping[str, Mapping[int, int]]) -> pa.Table:
     return pa.table([sites, hashes, pages], schema=LINE_COUNTS)
 
 
+def _line_count_rows(table: pa.Table) -> Iterator[tuple[str, int, int]]:
+    """(site, hash, pages) rows of a line-count table, in its order."""
+    return zip(*(table[name].to_pylist() for name in LINE_COUNTS.names), strict=True)
+
+
 def _sum_line_counts(tables: Sequence[pa.Table]) -> pa.Table:
     """Line counts (each table with one row per (site, hash)) added up per (site, hash), in
     (site, hash) order."""
@@ -369,7 +374,7 @@ def _learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: 
     totals = _sum_line_counts([pa.table(earlier, schema=LINE_COUNTS), run_counts])
     totals = totals.filter(pc.greater_equal(totals["pages"], cfg.templates.min_pages))
     templates: dict[str, dict[str, int]] = {site: {} for site in site_pages}
-    for site, h, n in zip(*(totals[name].to_pylist() for name in LINE_COUNTS.names), strict=True):
+    for site, h, n in _line_count_rows(totals):
         templates[site][str(h)] = n
     path = Path(work) / "site-templates.json"
     path.write_text(json.dumps(templates, sort_keys=True))
@@ -709,7 +714,7 @@ def publish(
                 for k in kept
             ],
             site_pages,
-            zip(*(line_counts[name].to_pylist() for name in LINE_COUNTS.names), strict=True),
+            _line_count_rows(line_counts),
             json.loads((Path(work) / "titles-run.json").read_text()),
         )
         if cfg.index and kept:

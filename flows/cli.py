@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from contextlib import ExitStack
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -70,10 +70,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
     # Before any heavy import: the API comes up (Prefect) or the worker processes spawn and
     # import the pipeline (local) while Prefect and the pipeline are imported here.
     early = start_ephemeral_api() if args.engine == "prefect" else None
-    with ExitStack() as stack:
-        pool = None
-        if args.engine == "local":
-            pool = stack.enter_context(started_pool(args.workers or default_workers()))
+    with _pool(args) if args.engine == "local" else nullcontext() as pool:
         manifest = _run_with_progress(args, console, early, pool)
     for table in _summary_tables(manifest):
         console.print(table)
@@ -82,6 +79,11 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         f"(manifest: {Path(args.output) / 'manifest.json'})"
     )
     return 0
+
+
+def _pool(args: argparse.Namespace) -> AbstractContextManager[ProcessExecutor]:
+    """The run's worker processes, started now (`flows.runners.started_pool`)."""
+    return started_pool(args.workers or default_workers())
 
 
 def _run_with_progress(
@@ -127,13 +129,12 @@ def _run_with_progress(
             bar.console.print("[dim]starting Prefect (ephemeral local API)…[/dim]")
             from flows.clean_corpus import clean_corpus
 
-            with ephemeral_api(early), ExitStack() as stack:
-                # Spawned once the API answers: the workers' imports (~2 s of CPU each) then
-                # overlap the flow run's creation instead of slowing the API's start-up, which
-                # is what the first task waits for (started with it, they delayed the first
-                # task by ~2 s on 2 cores).
-                if resolve_kind(args.runner, args.dask_address) == "process":
-                    stack.enter_context(started_pool(args.workers or default_workers()))
+            pooled = resolve_kind(args.runner, args.dask_address) == "process"
+            # The pool spawns once the API answers: the workers' imports (~2 s of CPU each)
+            # then overlap the flow run's creation instead of slowing the API's start-up,
+            # which is what the first task waits for (started with it, they delayed the first
+            # task by ~2 s on 2 cores).
+            with ephemeral_api(early), _pool(args) if pooled else nullcontext():
                 return clean_corpus(
                     input_dir=str(args.input_dir),
                     output=str(args.output),
