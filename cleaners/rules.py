@@ -9,6 +9,7 @@ the same decisions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,7 +17,7 @@ from itertools import filterfalse
 from typing import Any, Protocol
 
 from cleaners.base import Line
-from cleaners.lines import ends_like_sentence, line_word_counts, match_form
+from cleaners.lines import ends_like_sentence, line_word_counts, match_form, match_forms
 from cleaners.phrases import MENU_ROW, PhraseSpec
 
 
@@ -37,6 +38,16 @@ class LineForms:
 
     def __len__(self) -> int:
         return len(self._lines)
+
+    def of(self, indices: Sequence[int]) -> list[str]:
+        """The forms of the lines at `indices`, those not made yet made together
+        (`match_forms`: a third of the time of one `match_form` call a line)."""
+        forms = self._forms
+        missing = [i for i in indices if i not in forms]
+        if missing:
+            made = match_forms([self._lines[i].text for i in missing])
+            forms.update(zip(missing, made, strict=True))
+        return [forms[i] for i in indices]
 
 
 @dataclass
@@ -152,6 +163,14 @@ class UnionGate:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._ascii = _re2(pattern.pattern)
+        # The same union read over many lines at once (`lines_matching`): `(?m)` makes `^`
+        # and `$` a line's start and end, and `never_nl` keeps every match inside one line.
+        self._ascii_lines = {
+            whole: _re2(
+                f"(?m)^(?:{pattern.pattern})$" if whole else f"(?m){pattern.pattern}", never_nl=True
+            )
+            for whole in (True, False)
+        }
 
     # RE2 is handed bytes: for a str its Python wrapper maps byte offsets back to characters,
     # which costs more than the match (2.7 against 1.5 µs a line).
@@ -166,14 +185,41 @@ class UnionGate:
             return self._ascii.fullmatch(form.encode("ascii")) is not None
         return self.pattern.fullmatch(form) is not None
 
+    def lines_matching(self, forms: Sequence[str], whole: bool) -> set[int]:
+        """Positions in `forms` (match forms of lines) that `fullmatch` (`whole`) or `search`
+        accepts.
 
-def _re2(pattern: str) -> Any:
+        The ASCII forms are joined by line feeds and read in one RE2 scan: a page's forms
+        cost one call instead of one a line, whose Python wrapper took longer than the
+        match (the two gates of a benchmark page: 105 → 51 µs). A match's start tells its
+        line. The other forms are asked one by one, as `search` and `fullmatch` do.
+        """
+        found: set[int] = set()
+        scanner = self._ascii_lines[whole]
+        ascii_at = [i for i, form in enumerate(forms) if form.isascii()] if scanner else []
+        if ascii_at:
+            starts, offset = [], 0
+            for i in ascii_at:
+                starts.append(offset)
+                offset += len(forms[i]) + 1
+            text = "\n".join([forms[i] for i in ascii_at]).encode("ascii")
+            for match in scanner.finditer(text):
+                found.add(ascii_at[bisect_right(starts, match.start()) - 1])
+        ask = self.fullmatch if whole else self.search
+        if len(ascii_at) < len(forms):
+            done = set(ascii_at)
+            found.update(i for i, form in enumerate(forms) if i not in done and ask(form))
+        return found
+
+
+def _re2(pattern: str, never_nl: bool = False) -> Any:
     try:
         import re2
     except ImportError:  # a dependency, but only an accelerator: `re` gives the same answers
         return None
     options = re2.Options()
     options.max_mem = 64 << 20  # the whole phrase table's union needs more than the 8 MiB default
+    options.never_nl = never_nl
     try:
         return re2.compile(pattern.encode("utf-8"), options)
     except re2.error:
@@ -215,15 +261,9 @@ class PhraseRule:
         return [i for i in doc.kept() if self.matches(doc.forms[i], doc.word_counts[i])]
 
 
-def _contains_gate(specs: Sequence[PhraseSpec]) -> Callable[[str], bool]:
-    """One test of every kind's `contains` patterns at once, cached per line form.
-
-    Nearly every line matches none of them (0.7 % of 84,000 news lines did), and one scan with
-    all the patterns costs less than half of one scan per kind (0.85 s against 1.9 s on those
-    lines); a kind searches its own patterns only on lines that pass.
-    """
-    union = any_of(tuple(p for spec in specs for p in spec.contains))
-    gate = UnionGate(union) if union is not None else None
+def _cached_search(gate: UnionGate | None) -> Callable[[str], bool]:
+    """`gate.search`, cached per line form: every kind asks it of a line that passed the
+    table's gates (a kind searches its own patterns only where the union matches)."""
 
     @lru_cache(maxsize=65536)
     def may_contain(form: str) -> bool:
@@ -232,39 +272,49 @@ def _contains_gate(specs: Sequence[PhraseSpec]) -> Callable[[str], bool]:
     return may_contain
 
 
+def _gate(patterns: tuple[str, ...]) -> UnionGate | None:
+    union = any_of(patterns)
+    return UnionGate(union) if union is not None else None
+
+
 class PhraseTable:
     """Every phrase kind applied in one pass over the lines.
 
     Applying the kinds one after another gives each line to the first kind, in table order,
     that matches it; this does the same per line, but first asks all `whole` and all
-    `contains` patterns at once whether any kind could match. On news text ~95 % of lines
-    fail that test, so they cost two regex scans instead of a Python loop over every kind
-    (on 10,000 plain-text articles the per-kind loop was most of the wording rules' time).
+    `contains` patterns at once (two unions, each read over all of a page's lines in one scan:
+    `UnionGate.lines_matching`) which lines any kind could match. On news text ~95 % of lines
+    fail that test, so they never reach the Python loop over the kinds (0.7 % of 84,000 news
+    lines matched a `contains` pattern; one scan with all of them costs less than half of one
+    scan per kind: 0.85 s against 1.9 s on those lines).
     """
 
     def __init__(self, specs: Sequence[PhraseSpec]) -> None:
-        self._may_contain = _contains_gate(specs)
+        self._contains = _gate(tuple(p for spec in specs for p in spec.contains))
+        self._may_contain = _cached_search(self._contains)
         self.rules = tuple(PhraseRule(spec, self._may_contain) for spec in specs)
-        whole = any_of(tuple(p for spec in specs for p in spec.whole))
-        self._whole = UnionGate(whole) if whole is not None else None
+        self._whole = _gate(tuple(p for spec in specs for p in spec.whole))
         self._max_words = max((spec.max_words for spec in specs), default=-1)
 
-    def _may_match(self, form: str) -> bool:
-        return (self._whole is not None and self._whole.fullmatch(form)) or self._may_contain(form)
+    def _may_match(self, forms: Sequence[str]) -> set[int]:
+        """Positions in `forms` that some kind's `whole` or `contains` pattern accepts."""
+        found: set[int] = set()
+        for gate, whole in ((self._whole, True), (self._contains, False)):
+            if gate is not None:
+                found |= gate.lines_matching(forms, whole)
+        return found
 
     def find(self, doc: DocView) -> list[tuple[int, str]]:
         """(line index, kind) of every kept line a phrase kind recognises."""
+        counts = doc.word_counts
+        candidates = [i for i in doc.kept() if counts[i] <= self._max_words]
+        forms = doc.forms.of(candidates)
         hits = []
-        for i in doc.kept():
-            count = doc.word_counts[i]
-            if count > self._max_words:
-                continue
-            form = doc.forms[i]
-            if not self._may_match(form):
-                continue
+        for k in sorted(self._may_match(forms)):
+            index, form = candidates[k], forms[k]
             for rule in self.rules:
-                if rule.matches(form, count):
-                    hits.append((i, rule.name))
+                if rule.matches(form, counts[index]):
+                    hits.append((index, rule.name))
                     break
         return hits
 

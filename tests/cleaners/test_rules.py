@@ -180,3 +180,44 @@ def test_the_union_gate_answers_as_pythons_re_does() -> None:
             assert gate.fullmatch(form) == expected, (patterns, form)
             hits += expected
     assert hits > 100
+
+
+def test_a_pages_lines_read_at_once_answer_as_one_at_a_time() -> None:
+    """`UnionGate.lines_matching` (one RE2 scan of a page's ASCII forms joined by line feeds)
+    must pick the lines that `fullmatch` / `search` accept one by one: the table's unions
+    and every kind's, over pages of real and generated forms, with non-ASCII forms mixed in
+    (asked one by one) and forms that `^`, `$` and character classes must not read across."""
+    import random
+
+    from cleaners.rules import UnionGate
+
+    pytest.importorskip("re2")
+    rng = random.Random(8)
+    vocabulary = sorted(
+        {
+            w
+            for spec in PHRASES
+            for p in spec.whole + spec.contains
+            for w in re.findall(r"[a-z]+", p)
+        }
+    )
+    made = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    forms = FORMS + made + ["advertisement", "share", "© 2026 all rights reserved", "x", "—"]
+    pages = [rng.sample(forms, rng.randint(0, 40)) for _ in range(400)]
+    unions = [tuple(p for spec in PHRASES for p in spec.whole)]
+    unions.append(tuple(p for spec in PHRASES for p in spec.contains))
+    unions += [spec.whole for spec in PHRASES] + [spec.contains for spec in PHRASES]
+    hits = 0
+    for patterns in unions:
+        union = any_of(patterns)
+        if union is None:
+            continue
+        gate = UnionGate(union)
+        assert all(gate._ascii_lines.values())  # RE2 read the pages: not one line at a time
+        for page in pages:
+            for whole in (True, False):
+                ask = union.fullmatch if whole else union.search
+                expected = {i for i, form in enumerate(page) if ask(form)}
+                assert gate.lines_matching(page, whole) == expected, (patterns, whole, page)
+                hits += len(expected)
+    assert hits > 1000

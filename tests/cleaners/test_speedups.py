@@ -14,7 +14,15 @@ from pathlib import Path
 from bench.synthetic import iter_articles, render_text
 from cleaners.base import Line
 from cleaners.headlines import _headline_end, looks_like_headline
-from cleaners.lines import is_prose, line_word_counts, split_lines, word_count, words
+from cleaners.lines import (
+    is_prose,
+    line_word_counts,
+    match_form,
+    match_forms,
+    split_lines,
+    word_count,
+    words,
+)
 from cleaners.rules import DocView
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_corpus"
@@ -86,6 +94,27 @@ def test_line_word_counts_equal_word_count_per_line() -> None:
     pages += [[], [""], ["", ""], ["a\nb", "c"], ["x'y'z", "don't"], ["rock'n'roll"], ["\n"]]
     for page in pages:
         assert line_word_counts(page) == [len(words(text)) for text in page], page
+    assert sum(len(page) for page in pages) > 10_000
+
+
+def test_match_forms_equal_match_form_per_line() -> None:
+    """Folding a page's lines joined (NFKC, casefold, quotes) gives each line's own form: on
+    every page, on random lines of many scripts (ASCII-only pages, pages without ftfy work,
+    and with it: the line-by-line path), and on the edge cases of the line split."""
+    pages = [[line.text for line in split_lines(text)[0]] for text in TEXTS]
+    rng = random.Random(6)
+    lines = [*_random_lines(7, 6000), "ﬁ ligature", "Ⅻ ＡＢＣ", "Straße ΣΑΣ", "e\u0301 café"]
+    pages += [rng.sample(lines, rng.randint(0, 40)) for _ in range(600)]
+    # News punctuation only (no ftfy work): the path that folds the joined page with NFKC
+    typographic = [*"ab Z9'.-\t", "  ", "\x1f", "\u3000", "\u00a0", "\u2010", "\u2014"]
+    typographic += ["\u2019", "\u201c", "\u2026"]
+    news = [
+        "".join(rng.choice(typographic) for _ in range(rng.randint(1, 24))) for _ in range(3000)
+    ]
+    pages += [news[i : i + 30] for i in range(0, 3000, 30)]
+    pages += [[], [""], ["", ""], ["a\nb", "c"], ["\n"], ["â€™ mojibake", "plain"]]
+    for page in pages:
+        assert match_forms(page) == [match_form(text) for text in page], page
     assert sum(len(page) for page in pages) > 10_000
 
 
