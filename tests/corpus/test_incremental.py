@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpus.config import RunConfig
-from corpus.pipeline import run_pipeline
+from corpus.pipeline import file_sha256, plan_shards, run_pipeline
 from corpus.site_templates import TemplateParams
 from corpus.state import DatasetState
 from corpus.writer import read_table
@@ -49,6 +49,25 @@ def test_a_rerun_on_the_same_files_adds_nothing(inbox: Path, tmp_path: Path) -> 
     assert len(_rows(cfg.output, "articles")) == 2
     assert [r["run_id"] for r in second.manifest["runs"]] == [first.run_id, second.run_id]
     assert second.manifest["totals"]["articles"] == 2
+
+
+def test_only_paths_seen_before_are_hashed_when_planning(inbox: Path, tmp_path: Path) -> None:
+    """A new path is new whatever its bytes: the read stage hashes it (in the workers), and
+    the ledger gets the same hash the planner would have computed."""
+    _drop(inbox, WATER, PEACH)
+    cfg = RunConfig(input_dir=inbox, output=tmp_path / "out")
+    first = plan_shards(cfg, tmp_path)
+    assert [sha for shard in first.shards for _, sha, _ in shard.inputs] == [None, None]
+    run_pipeline(cfg)
+    with DatasetState(cfg.output) as state:
+        known = state.known_inputs()
+    assert known == {(rel, file_sha256(inbox / rel)) for rel in (WATER, PEACH)}
+    (inbox / WATER).write_text((inbox / WATER).read_text() + "\nA late correction.\n")
+    _drop(inbox, FERRY)
+    later = plan_shards(cfg, tmp_path, known)
+    assert later.skipped_known == 1  # PEACH, unchanged
+    planned = {rel: sha for shard in later.shards for rel, sha, _ in shard.inputs}
+    assert planned == {FERRY: None, WATER: file_sha256(inbox / WATER)}
 
 
 def test_a_changed_file_is_processed_again(inbox: Path, tmp_path: Path) -> None:
