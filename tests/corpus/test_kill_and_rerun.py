@@ -128,3 +128,29 @@ def test_crash_between_moving_parts_and_commit_leaves_nothing_doubled(
     run = run_pipeline(RunConfig(input_dir=inbox, output=output, shard_size=1))
     assert _snapshot(output) == reference
     assert {run_id for run_id, _ in part_files(output)} == {run.run_id}
+
+
+def test_a_failure_writing_the_parts_rolls_the_state_back(
+    inbox: Path, reference: dict, tmp_path: Path, monkeypatch
+) -> None:
+    """The parts are written in a thread while the state's rows go in (`publish`): the
+    transaction must wait for them and roll back when writing them failed."""
+    import corpus.pipeline
+
+    output = tmp_path / "out"
+    written = corpus.pipeline.append_run
+
+    def disk_full(*args, **kwargs):
+        time.sleep(0.5)  # long after the state's rows were added
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(corpus.pipeline, "append_run", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        run_pipeline(RunConfig(input_dir=inbox, output=output, shard_size=1))
+    with DatasetState(output) as state:
+        assert state.run_ids() == set() and state.known_inputs() == set()
+        assert state.template_summary(min_pages=1) == {}
+    monkeypatch.setattr(corpus.pipeline, "append_run", written)
+    run = run_pipeline(RunConfig(input_dir=inbox, output=output, shard_size=1))
+    assert run.counts["inputs"] == sum(len(rows) for rows in reference.values())
+    assert _snapshot(output) == reference
