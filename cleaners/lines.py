@@ -200,6 +200,37 @@ def line_key(text: str) -> str:
     return matching_key(ftfy.fix_text(text, uncurl_quotes=False) if _needs_ftfy(text) else text)
 
 
+def line_keys_of(texts: Sequence[str]) -> list[str]:
+    """`[line_key(t) for t in texts]` for lines (no line feed inside), made in one piece.
+
+    The lines without ftfy work are joined by line feeds and go through `key_bytes`' steps
+    once (a run of non-ASCII characters never spans a line feed, so the error handler sees
+    the same runs); one regex then collapses the spaces of every line. Lines ftfy might
+    change go one by one. 35-53 against 64-90 µs a synthetic page (33 lines).
+    """
+    keys = list(texts)
+    plain = [i for i, text in enumerate(texts) if not _needs_ftfy(text)]
+    if len(plain) < len(texts):
+        for i in set(range(len(texts))).difference(plain):
+            keys[i] = line_key(texts[i])
+    try:
+        data = "\n".join([texts[i] for i in plain]).encode("ascii", _KEY_ERRORS)
+    except _NotLocal:  # a combining mark that needs the character before it
+        return [line_key(text) for text in texts]
+    joined = _SPACE_RUN.sub(b" ", data.translate(_KEY_LINE_BYTES)).decode("utf-8")
+    lines = joined.split("\n")
+    if len(lines) != len(plain):  # a line feed inside a line (or no lines at all)
+        return [line_key(text) for text in texts]
+    for i, line in zip(plain, lines, strict=True):
+        keys[i] = line.strip(" ")
+    return keys
+
+
+# `_KEY_BYTES` with the line feed kept, to separate the lines of `line_keys_of`.
+_KEY_LINE_BYTES = _KEY_BYTES[:10] + b"\n" + _KEY_BYTES[11:]
+_SPACE_RUN = re.compile(rb"  +")
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 

@@ -31,8 +31,8 @@ class SiteTemplateRule:
         if not self.template:
             return []
         kept = doc.kept()
-        get, lines = self.template.get, doc.lines
-        pages = {i: get(line_key(lines[i].text), 0) for i in kept}
+        get = self.template.get
+        pages = {i: get(key, 0) for i, key in zip(kept, doc.keys.of(kept), strict=True)}
         hits = [i for i in kept if pages[i]]
         few = [i for i in hits if pages[i] <= self.reprint_max_pages]
         total = sum(doc.word_counts[i] for i in kept)
@@ -58,6 +58,5 @@ class RepeatedTitleRule:
         return [
             i
             for i in doc.kept()
-            if doc.word_counts[i] <= self.max_words
-            and line_key(doc.lines[i].text) == self.title_form
+            if doc.word_counts[i] <= self.max_words and doc.keys[i] == self.title_form
         ]

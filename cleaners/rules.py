@@ -17,37 +17,52 @@ from itertools import filterfalse
 from typing import Any, Protocol
 
 from cleaners.base import Line
-from cleaners.lines import ends_like_sentence, line_word_counts, match_form, match_forms
+from cleaners.lines import (
+    ends_like_sentence,
+    line_key,
+    line_keys_of,
+    line_word_counts,
+    match_form,
+    match_forms,
+)
 from cleaners.phrases import MENU_ROW, PhraseSpec
 
 
-class LineForms:
-    """`match_form` of each line, made when a rule first asks for it: rules look at a line's
-    word count first, so the form of a long prose paragraph is usually never needed (making
-    every form up front was a fifth of the cleaning time on news pages)."""
+class PerLine:
+    """A value of each line (its match form, its matching key), made when a rule first asks
+    for it: rules look at a line's word count first, so the form of a long prose paragraph is
+    usually never needed (making every form up front was a fifth of the cleaning time on news
+    pages). `of` makes the missing values of many lines together (`many`: the lines joined
+    and processed in one piece, about half the time of one call a line)."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(
+        self,
+        lines: list[Line],
+        one: Callable[[str], str],
+        many: Callable[[Sequence[str]], list[str]],
+    ) -> None:
         self._lines = lines
-        self._forms: dict[int, str] = {}
+        self._one = one
+        self._many = many
+        self._values: dict[int, str] = {}
 
     def __getitem__(self, index: int) -> str:
-        form = self._forms.get(index)
-        if form is None:
-            form = self._forms[index] = match_form(self._lines[index].text)
-        return form
+        value = self._values.get(index)
+        if value is None:
+            value = self._values[index] = self._one(self._lines[index].text)
+        return value
 
     def __len__(self) -> int:
         return len(self._lines)
 
     def of(self, indices: Sequence[int]) -> list[str]:
-        """The forms of the lines at `indices`, those not made yet made together
-        (`match_forms`: a third of the time of one `match_form` call a line)."""
-        forms = self._forms
-        missing = [i for i in indices if i not in forms]
+        """The values of the lines at `indices`."""
+        values = self._values
+        missing = [i for i in indices if i not in values]
         if missing:
-            made = match_forms([self._lines[i].text for i in missing])
-            forms.update(zip(missing, made, strict=True))
-        return [forms[i] for i in indices]
+            made = self._many([self._lines[i].text for i in missing])
+            values.update(zip(missing, made, strict=True))
+        return [values[i] for i in indices]
 
 
 @dataclass
@@ -56,14 +71,16 @@ class DocView:
 
     lines: list[Line]
     blocks: list[int]
-    forms: LineForms = field(init=False)
+    forms: PerLine = field(init=False)  # `match_form` of each line
+    keys: PerLine = field(init=False)  # `line_key` of each line
     word_counts: list[int] = field(init=False)
     removed: dict[int, str] = field(default_factory=dict)
     title_index: int | None = None
     authors: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.forms = LineForms(self.lines)
+        self.forms = PerLine(self.lines, match_form, match_forms)
+        self.keys = PerLine(self.lines, line_key, line_keys_of)
         # All lines at once (`line_word_counts`): 44 µs a benchmark page against 62 µs for a
         # `word_count` call per line, and every page gets two views.
         self.word_counts = line_word_counts([line.text for line in self.lines])

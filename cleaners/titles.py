@@ -42,15 +42,14 @@ class OtherTitleRule:
     def find(self, doc: DocView) -> list[int]:
         own = {self.own_key} if self.own_key else set()
         if doc.title_index is not None:
-            own.add(line_key(doc.lines[doc.title_index].text))
-        hits = []
-        for i in doc.kept():
-            if not THRESHOLDS["min_words"] <= doc.word_counts[i] <= THRESHOLDS["max_words"]:
-                continue
-            key = line_key(doc.lines[i].text)
-            if key not in own and key in self.titles:
-                hits.append(i)
-        return hits
+            own.add(doc.keys[doc.title_index])
+        low, high = THRESHOLDS["min_words"], THRESHOLDS["max_words"]
+        candidates = [i for i in doc.kept() if low <= doc.word_counts[i] <= high]
+        return [
+            i
+            for i, key in zip(candidates, doc.keys.of(candidates), strict=True)
+            if key not in own and key in self.titles
+        ]
 
 
 def headline_of(text: str, early: EarlyDecisions | None = None) -> str | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import xxhash
 from pydantic import BaseModel, ConfigDict, Field
 
-from cleaners.lines import line_key, word_count
+from cleaners.lines import line_key, line_keys_of, word_count
 
 
 class TemplateParams(BaseModel):
@@ -52,14 +52,12 @@ def page_keys(text: str, params: TemplateParams) -> set[str]:
 def line_keys(lines: Sequence[str], counts: Sequence[int], params: TemplateParams) -> set[str]:
     """`page_keys` of a page's stripped, non-blank lines and their word counts (a cleaning
     view has both already: `cleaners.rules.DocView`)."""
-    keys = set()
-    for line, count in zip(lines, counts, strict=True):
-        if len(line) < params.min_chars or count > params.max_words:
-            continue
-        key = line_key(line)
-        if key:
-            keys.add(key)
-    return keys
+    candidates = [
+        line
+        for line, count in zip(lines, counts, strict=True)
+        if len(line) >= params.min_chars and count <= params.max_words
+    ]
+    return {key for key in line_keys_of(candidates) if key}
 
 
 @dataclass

@@ -16,6 +16,8 @@ from cleaners.base import Line
 from cleaners.headlines import _headline_end, looks_like_headline
 from cleaners.lines import (
     is_prose,
+    line_key,
+    line_keys_of,
     line_word_counts,
     match_form,
     match_forms,
@@ -115,6 +117,23 @@ def test_match_forms_equal_match_form_per_line() -> None:
     pages += [[], [""], ["", ""], ["a\nb", "c"], ["\n"], ["â€™ mojibake", "plain"]]
     for page in pages:
         assert match_forms(page) == [match_form(text) for text in page], page
+    assert sum(len(page) for page in pages) > 10_000
+
+
+def test_line_keys_of_equal_line_key_per_line() -> None:
+    """Keys made for a page's lines in one piece are each line's own `line_key`: real pages,
+    random lines of many scripts (runs of non-ASCII characters, a combining mark after a
+    letter, which needs the whole-line path, mojibake that ftfy repairs), and edge cases."""
+    pages = [[line.text for line in split_lines(text)[0]] for text in TEXTS]
+    rng = random.Random(9)
+    lines = [*_random_lines(10, 6000), "e\u0301 café", "â€™ mojibake", "Ⅻ ＡＢＣ 42", "ß ΣΑΣ"]
+    pages += [rng.sample(lines, rng.randint(0, 40)) for _ in range(600)]
+    news = [*"ab Z9'.,-\t", "  ", "\u00a0", "\u2014", "\u2019", "\u201c", "\u00e9", "\u00a9"]
+    made = ["".join(rng.choice(news) for _ in range(rng.randint(1, 24))) for _ in range(3000)]
+    pages += [made[i : i + 30] for i in range(0, 3000, 30)]
+    pages += [[], [""], ["", ""], ["a\nb", "c"], ["\n"], ["--", "!!", "x"]]
+    for page in pages:
+        assert line_keys_of(page) == [line_key(text) for text in page], page
     assert sum(len(page) for page in pages) > 10_000
 
 
