@@ -67,8 +67,8 @@ def _summary_tables(manifest: dict[str, Any]) -> list[Table]:
 
 def _run(args: argparse.Namespace, console: Console) -> int:
     _quiet_prefect(args.verbose)
-    # Before any heavy import: the API comes up (Prefect) or the worker processes spawn and
-    # import the pipeline (local) while Prefect and the pipeline are imported here.
+    # Before any heavy import: the API comes up (Prefect) or the workers' fork server starts
+    # and loads the pipeline (local) while Prefect and the pipeline are imported here.
     early = start_ephemeral_api() if args.engine == "prefect" else None
     with _pool(args) if args.engine == "local" else nullcontext() as pool:
         manifest = _run_with_progress(args, console, early, pool)
@@ -130,10 +130,10 @@ def _run_with_progress(
             from flows.clean_corpus import clean_corpus
 
             pooled = resolve_kind(args.runner, args.dask_address) == "process"
-            # The pool spawns once the API answers: the workers' imports (~2 s of CPU each)
-            # then overlap the flow run's creation instead of slowing the API's start-up,
-            # which is what the first task waits for (started with it, they delayed the first
-            # task by ~2 s on 2 cores).
+            # The pool starts once the API answers: the workers' imports (~1 s of CPU, in
+            # their fork server) then overlap the flow run's creation instead of slowing the
+            # API's start-up, which is what the first task waits for (started with it, the
+            # spawned workers of an earlier version delayed the first task by ~2 s on 2 cores).
             with ephemeral_api(early), _pool(args) if pooled else nullcontext():
                 return clean_corpus(
                     input_dir=str(args.input_dir),

@@ -56,7 +56,7 @@ def build_task_runner(
     """A fresh, not yet started task runner for one run.
 
     - "process": `workers` threads that orchestrate the shard tasks, whose work runs in the
-      `shard_pool` of `workers` spawned processes on this machine;
+      `shard_pool` of `workers` processes on this machine;
     - "thread": `ThreadPoolTaskRunner` with `workers` threads (one core in practice);
     - "dask": with `dask_address`, the existing cluster at that scheduler (`workers` is then
       the cluster's business); without, a `distributed.LocalCluster` of `workers`
@@ -88,8 +88,8 @@ _started_pools: list[ProcessExecutor] = []
 def started_pool(workers: int) -> Iterator[ProcessExecutor]:
     """Start a "process" run's worker pool ahead of its flow; `shard_pool` hands it to the flow.
 
-    The command line enters this at its first line, so the workers spawn and import the
-    pipeline while Prefect's API starts and the flow is created, instead of after.
+    The command line enters this early, so the workers' fork server loads the pipeline
+    while the flow is created, instead of after.
     """
     with ProcessExecutor(workers) as pool:
         _started_pools.append(pool)

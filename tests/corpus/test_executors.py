@@ -13,6 +13,7 @@ from corpus.config import RunConfig
 from corpus.executors import ProcessExecutor
 from corpus.pipeline import SerialExecutor, run_pipeline
 from tests.conftest import SAMPLE_CORPUS
+from tests.corpus.preload_probe import marked
 from tests.dataset_rows import comparable_rows
 
 
@@ -49,18 +50,30 @@ def profiles_loaded() -> bool:
     return detector_factory._factory is not None
 
 
-def test_start_spawns_every_worker_and_preloads_its_modules() -> None:
+def test_start_spawns_every_worker_and_runs_its_preload_entries() -> None:
     # tabnanny: a module nothing here imports, so only the preload can have loaded it
     assert "tabnanny" not in sys.modules
-    preload = ("tabnanny", "corpus.language:warm_up")
+    preload = ("tabnanny", "tests.corpus.preload_probe:mark")
     with ProcessExecutor(workers=2, preload=preload) as executor:
+        assert executor._starter is not None
+        executor._starter.join()  # the workers are asked for in a thread
         assert executor._pool is not None and len(executor._pool._processes) == 2
         pid, was_loaded = executor.run(loaded, "tabnanny")
-        assert executor.run(profiles_loaded)  # the `module:function` entry was called
+        assert executor.run(marked)  # the `module:function` entry was called
     assert pid != os.getpid() and was_loaded
     assert executor._pool is None  # closed with the context
     with ProcessExecutor(workers=2, preload=("tabnanny",)) as executor:
-        assert not executor.run(profiles_loaded)
+        assert not executor.run(marked)  # entries are the pool's own, not the fork server's
+
+
+def test_workers_start_with_the_pipeline_and_models_the_fork_server_loaded() -> None:
+    """Forked from the fork server, which imported `corpus.worker`: a worker with no preload
+    entries of its own has the stage modules and langdetect's profiles, and no Prefect."""
+    with ProcessExecutor(workers=2, preload=()) as executor:
+        pid, has_pipeline = executor.run(loaded, "corpus.pipeline")
+        assert has_pipeline and pid != os.getpid()
+        assert executor.run(profiles_loaded)
+        assert not executor.run(loaded, "prefect")[1]
 
 
 def test_one_worker_runs_in_process_without_a_pool() -> None:
