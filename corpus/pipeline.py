@@ -35,6 +35,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -369,16 +370,33 @@ def _line_count_rows(table: pa.Table) -> Iterator[tuple[str, int, int]]:
 
 def _sum_line_counts(tables: Sequence[pa.Table]) -> pa.Table:
     """Line counts (each table with one row per (site, hash)) added up per (site, hash), in
-    (site, hash) order."""
+    (site, hash) order.
+
+    Sorted and summed in numpy, the site as its rank among the sites' names: Arrow's
+    group-by on the string key took 0.11-0.17 s for the 273,000 counted lines of 10,027 pages
+    (then a sort), this 0.05 s.
+    """
     tables = [t for t in tables if t.num_rows]
     if not tables:
         return LINE_COUNTS.empty_table()
-    if len(tables) == 1:  # nothing to add (a first run has no earlier counts)
-        summed = tables[0]
-    else:
-        summed = pa.concat_tables(tables).group_by(["site", "hash"]).aggregate([("pages", "sum")])
-        summed = summed.select(["site", "hash", "pages_sum"]).rename_columns(LINE_COUNTS.names)
-    return summed.sort_by([("site", "ascending"), ("hash", "ascending")])
+    table = pa.concat_tables(tables)
+    sites = table["site"].combine_chunks().dictionary_encode()
+    by_name = pc.array_sort_indices(sites.dictionary).to_numpy()
+    rank = np.empty_like(by_name)
+    rank[by_name] = np.arange(len(by_name))
+    site = rank[sites.indices.to_numpy()]
+    hashes, pages = table["hash"].to_numpy(), table["pages"].to_numpy()
+    order = np.lexsort((hashes, site))
+    site, hashes = site[order], hashes[order]
+    first = np.flatnonzero(np.r_[True, (site[1:] != site[:-1]) | (hashes[1:] != hashes[:-1])])
+    return pa.table(
+        [
+            sites.dictionary.take(by_name[site[first]]),
+            hashes[first],
+            np.add.reduceat(pages[order], first),
+        ],
+        schema=LINE_COUNTS,
+    )
 
 
 def _learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: str) -> str:
@@ -388,7 +406,7 @@ def _learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: 
         found = json.loads(report.shard.file("template-sites").with_suffix(".json").read_text())
         site_pages.update(found["sites"])
         titles.update(found["titles"])
-    # Added up in Arrow: 273,000 counted lines of 10,027 pages are mostly body lines seen once.
+    # Added up in numpy: 273,000 counted lines of 10,027 pages are mostly body lines seen once.
     run_counts = _sum_line_counts([pq.read_table(r.shard.file("template-counts")) for r in reports])
     (Path(work) / "titles-run.json").write_text(json.dumps(sorted(titles)))
     pq.write_table(run_counts, Path(work) / "template-counts.parquet")
@@ -398,7 +416,9 @@ def _learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: 
         earlier = state.template_lines(set(site_pages))
         titles.update(state.title_hashes())
     (Path(work) / "titles.json").write_text(json.dumps(sorted(titles)))
-    totals = _sum_line_counts([pa.table(earlier, schema=LINE_COUNTS), run_counts])
+    totals = run_counts  # summed and sorted already: the totals of a first run
+    if earlier["hash"]:
+        totals = _sum_line_counts([pa.table(earlier, schema=LINE_COUNTS), run_counts])
     totals = totals.filter(pc.greater_equal(totals["pages"], cfg.templates.min_pages))
     templates: dict[str, dict[str, int]] = {site: {} for site in site_pages}
     for site, h, n in _line_count_rows(totals):

@@ -188,3 +188,36 @@ def test_empty_input_folder_gives_an_empty_balanced_dataset(tmp_path: Path) -> N
         "balanced": True,
     }
     assert all(read_table(tmp_path / "out", t).num_rows == 0 for t in TABLES)
+
+
+def test_line_counts_are_summed_per_site_and_line_in_key_order() -> None:
+    """`_sum_line_counts` (numpy) against a dictionary sum: several shards' tables with lines
+    in common, an empty table, sites whose byte order differs from a naive one, and 64-bit
+    hashes of both signs."""
+    import numpy as np
+    import pyarrow as pa
+
+    from corpus.pipeline import LINE_COUNTS, _sum_line_counts
+
+    rng = np.random.default_rng(3)
+    sites = ["b-site", "a-site", "ä-site", "Z", "a", "été"]
+    tables = [LINE_COUNTS.empty_table()]
+    for _ in range(6):
+        hashes = rng.integers(-(2**63), 2**63 - 1, 800, dtype=np.int64)
+        hashes[:400] = rng.integers(-50, 50, 400)  # lines that other shards have too
+        site = rng.choice(sites, 800)
+        table = pa.table([site, hashes, rng.integers(1, 5, 800)], schema=LINE_COUNTS)
+        table = table.group_by(["site", "hash"]).aggregate([("pages", "sum")])
+        tables.append(table.rename_columns(LINE_COUNTS.names).cast(LINE_COUNTS))
+    expected: dict[tuple[str, int], int] = {}
+    for table in tables:
+        for row in table.to_pylist():
+            key = (row["site"], row["hash"])
+            expected[key] = expected.get(key, 0) + row["pages"]
+    summed = _sum_line_counts(tables)
+    assert summed.schema == LINE_COUNTS
+    got = [(r["site"], r["hash"], r["pages"]) for r in summed.to_pylist()]
+    order = sorted(expected, key=lambda key: (key[0].encode("utf-8"), key[1]))
+    assert got == [(*key, expected[key]) for key in order]
+    assert len(got) < sum(t.num_rows for t in tables)  # lines were shared: rows were added up
+    assert _sum_line_counts([LINE_COUNTS.empty_table()]).num_rows == 0
