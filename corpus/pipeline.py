@@ -142,10 +142,11 @@ def _load(path: Path, columns: list[str] | None = None) -> list[dict[str, Any]]:
     """Rows of a stage file (an empty batch is written without columns)."""
     if not path.exists():
         return []
-    table = pq.read_table(path)
-    if columns is not None and table.num_columns:
-        table = table.select(columns)
-    return table.to_pylist()
+    stage_file = pq.ParquetFile(path)
+    if columns is not None and stage_file.schema_arrow.names:
+        # only these columns are read (dedup: not the texts and removal logs of a shard)
+        return stage_file.read(columns=columns).to_pylist()
+    return stage_file.read().to_pylist()
 
 
 @cache
