@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -140,39 +142,45 @@ def test_word_count_is_the_number_of_words_without_building_them() -> None:
         assert word_count(text) == len(words(text)), repr(text)
 
 
+#: The words of the phrase patterns (lines made of them match often), and every union the
+#: cleaners build: the table's `whole` and `contains` patterns, and each kind's.
+_PATTERN_WORDS = sorted(
+    {w for spec in PHRASES for p in spec.whole + spec.contains for w in re.findall(r"[a-z]+", p)}
+)
+_UNIONS = [
+    tuple(p for spec in PHRASES for p in spec.whole),
+    tuple(p for spec in PHRASES for p in spec.contains),
+    *(spec.whole for spec in PHRASES),
+    *(spec.contains for spec in PHRASES),
+]
+
+
+def _gates() -> Iterator[tuple[tuple[str, ...], re.Pattern[str], Any]]:
+    """(patterns, their `any_of` union, its `UnionGate`) of every non-empty union."""
+    from cleaners.rules import UnionGate
+
+    for patterns in _UNIONS:
+        union = any_of(patterns)
+        if union is not None:
+            yield patterns, union, UnionGate(union)
+
+
 def test_the_union_gate_answers_as_pythons_re_does() -> None:
     """RE2 answers for ASCII lines (`UnionGate`): on every kind's unions, the whole table's
     unions and lines built from the patterns' own words (so that many match), its answer must
     be `re`'s."""
     import random
 
-    from cleaners.rules import UnionGate
-
     pytest.importorskip("re2")
     rng = random.Random(2)
-    vocabulary = sorted(
-        {
-            w
-            for spec in PHRASES
-            for p in spec.whole + spec.contains
-            for w in re.findall(r"[a-z]+", p)
-        }
-    )
     made = [
-        " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 8)))
+        " ".join(rng.choice(_PATTERN_WORDS) for _ in range(rng.randint(1, 8)))
         + rng.choice(["", ".", ":"])
         for _ in range(4000)
     ]
     forms = [f for f in FORMS + made if f.isascii()]
-    unions = [tuple(p for spec in PHRASES for p in spec.whole)]
-    unions.append(tuple(p for spec in PHRASES for p in spec.contains))
-    unions += [spec.whole for spec in PHRASES] + [spec.contains for spec in PHRASES]
     hits = 0
-    for patterns in unions:
-        union = any_of(patterns)
-        if union is None:
-            continue
-        gate = UnionGate(union)
+    for patterns, union, gate in _gates():
         assert gate._ascii is not None  # RE2 compiled it: the test below is not re vs re
         for form in forms:
             assert gate.search(form) == (union.search(form) is not None), (patterns, form)
@@ -189,30 +197,15 @@ def test_a_pages_lines_read_at_once_answer_as_one_at_a_time() -> None:
     (asked one by one) and forms that `^`, `$` and character classes must not read across."""
     import random
 
-    from cleaners.rules import UnionGate
-
     pytest.importorskip("re2")
     rng = random.Random(8)
-    vocabulary = sorted(
-        {
-            w
-            for spec in PHRASES
-            for p in spec.whole + spec.contains
-            for w in re.findall(r"[a-z]+", p)
-        }
-    )
-    made = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    made = [
+        " ".join(rng.choice(_PATTERN_WORDS) for _ in range(rng.randint(1, 6))) for _ in range(3000)
+    ]
     forms = FORMS + made + ["advertisement", "share", "© 2026 all rights reserved", "x", "—"]
     pages = [rng.sample(forms, rng.randint(0, 40)) for _ in range(400)]
-    unions = [tuple(p for spec in PHRASES for p in spec.whole)]
-    unions.append(tuple(p for spec in PHRASES for p in spec.contains))
-    unions += [spec.whole for spec in PHRASES] + [spec.contains for spec in PHRASES]
     hits = 0
-    for patterns in unions:
-        union = any_of(patterns)
-        if union is None:
-            continue
-        gate = UnionGate(union)
+    for patterns, union, gate in _gates():
         assert all(gate._ascii_lines.values())  # RE2 read the pages: not one line at a time
         for page in pages:
             for whole in (True, False):
