@@ -75,28 +75,42 @@ def match_forms(texts: Sequence[str]) -> list[str]:
 
     NFKC and casefold map each character on its own here (a line feed composes with nothing
     and none comes out of them), so folding the lines joined by line feeds and splitting
-    them again gives each line's form. Lines that ftfy might change (a "©" line, say) go
-    one by one. A view's forms are asked for most of its lines (the phrase table's gates):
-    30 against 58 µs a synthetic page (33 lines, a "©" line on each).
+    them again gives each line's form. A view's forms are asked for most of its lines (the
+    phrase table's gates): 30 against 58 µs a synthetic page (33 lines, a "©" line on each).
     """
-    forms: list[str] = list(texts)
+
+    def fold(joined: str) -> list[str]:
+        if not joined.isascii():
+            joined = unicodedata.normalize("NFKC", joined)
+        folded = joined.casefold()
+        folded = folded.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+        lines = folded.split("\n")
+        if _single_spaced(folded):
+            return lines
+        return [" ".join(line.split()) for line in lines]
+
+    return _in_one_piece(texts, match_form, fold)
+
+
+def _in_one_piece(
+    texts: Sequence[str],
+    one: Callable[[str], str],
+    fold: Callable[[str], list[str] | None],
+) -> list[str]:
+    """`[one(t) for t in texts]` for lines, made by `fold` for the lines ftfy leaves alone,
+    joined by line feeds (it returns their values in order, or None where it cannot), and by
+    `one` for the lines ftfy might change (a "©" line, say). A line feed inside a line, or
+    `fold` giving up, sends every line to `one`."""
+    values = list(texts)
     plain = [i for i, text in enumerate(texts) if not _needs_ftfy(text)]
-    if len(plain) < len(texts):
-        for i in set(range(len(texts))).difference(plain):
-            forms[i] = match_form(texts[i])
-    folded = "\n".join([texts[i] for i in plain])
-    if not folded.isascii():
-        folded = unicodedata.normalize("NFKC", folded)
-    folded = folded.casefold()
-    folded = folded.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    lines = folded.split("\n")
-    if len(lines) != len(plain):  # a line feed inside a line (or no lines at all)
-        return [match_form(text) for text in texts]
-    if not _single_spaced(folded):
-        lines = [" ".join(line.split()) for line in lines]
-    for i, line in zip(plain, lines, strict=True):
-        forms[i] = line
-    return forms
+    for i in set(range(len(texts))).difference(plain):
+        values[i] = one(texts[i])
+    folded = fold("\n".join([texts[i] for i in plain]))
+    if folded is None or len(folded) != len(plain):
+        return [one(text) for text in texts]
+    for i, value in zip(plain, folded, strict=True):
+        values[i] = value
+    return values
 
 
 def _single_spaced(text: str) -> bool:
@@ -203,27 +217,21 @@ def line_key(text: str) -> str:
 def line_keys_of(texts: Sequence[str]) -> list[str]:
     """`[line_key(t) for t in texts]` for lines (no line feed inside), made in one piece.
 
-    The lines without ftfy work are joined by line feeds and go through `key_bytes`' steps
-    once (a run of non-ASCII characters never spans a line feed, so the error handler sees
-    the same runs); one regex then collapses the spaces of every line. Lines ftfy might
-    change go one by one. 35-53 against 64-90 µs a synthetic page (33 lines).
+    The lines go through `key_bytes`' steps joined by line feeds (a run of non-ASCII
+    characters never spans a line feed, so the error handler sees the same runs); one regex
+    then collapses the spaces of every line. 35-53 against 64-90 µs a synthetic page (33
+    lines).
     """
-    keys = list(texts)
-    plain = [i for i, text in enumerate(texts) if not _needs_ftfy(text)]
-    if len(plain) < len(texts):
-        for i in set(range(len(texts))).difference(plain):
-            keys[i] = line_key(texts[i])
-    try:
-        data = "\n".join([texts[i] for i in plain]).encode("ascii", _KEY_ERRORS)
-    except _NotLocal:  # a combining mark that needs the character before it
-        return [line_key(text) for text in texts]
-    joined = _SPACE_RUN.sub(b" ", data.translate(_KEY_LINE_BYTES)).decode("utf-8")
-    lines = joined.split("\n")
-    if len(lines) != len(plain):  # a line feed inside a line (or no lines at all)
-        return [line_key(text) for text in texts]
-    for i, line in zip(plain, lines, strict=True):
-        keys[i] = line.strip(" ")
-    return keys
+
+    def fold(joined: str) -> list[str] | None:
+        try:
+            data = joined.encode("ascii", _KEY_ERRORS)
+        except _NotLocal:  # a combining mark that needs the character before it
+            return None
+        keys = _SPACE_RUN.sub(b" ", data.translate(_KEY_LINE_BYTES)).decode("utf-8")
+        return [key.strip(" ") for key in keys.split("\n")]
+
+    return _in_one_piece(texts, line_key, fold)
 
 
 # `_KEY_BYTES` with the line feed kept, to separate the lines of `line_keys_of`.
