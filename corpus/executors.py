@@ -32,8 +32,8 @@ ProgressHook = Callable[[str, int, int], None]  # (stage, shards done, shards to
 #: entries are called; langdetect's profiles and fastText's model: 0.64 s). A worker forked
 #: from the fork server has all of it already (`FORK_SERVER_PRELOAD`), and only checks.
 PRELOAD: tuple[str, ...] = ("corpus.pipeline", "corpus.language:warm_up")
-#: What the fork server imports once, before it forks any worker (`corpus.worker`: `PRELOAD`'s
-#: imports and models, shared copy-on-write by every worker).
+#: What the fork server imports once, before it forks any worker (`corpus.worker`, which
+#: `load`s `PRELOAD` there: its imports and models, shared copy-on-write by every worker).
 FORK_SERVER_PRELOAD: tuple[str, ...] = ("corpus.worker",)
 
 
@@ -42,12 +42,17 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def _preload(entries: tuple[str, ...]) -> None:
+def load(entries: tuple[str, ...]) -> None:
+    """Import each `module` entry; import and call each `module:function` one."""
     for entry in entries:
         module, _, function = entry.partition(":")
         loaded = importlib.import_module(module)
         if function:
             getattr(loaded, function)()
+
+
+def _preload(entries: tuple[str, ...]) -> None:
+    load(entries)
     atexit.register(_exit_now)
 
 
