@@ -56,7 +56,7 @@ from corpus.readers import ReadLimits, iter_input_files, read_path
 from corpus.schema import SCHEMA_VERSION, TABLES
 from corpus.shingles import pack_signature, unpack_signature
 from corpus.site_templates import KeySet, SiteTemplate, TemplateCounts, key_hash, line_keys
-from corpus.state import DatasetState, KeptSignature
+from corpus.state import NO_LINES, DatasetState, KeptSignature, LineCounts, add_line_counts
 from corpus.timing import StageClock, merge, summary
 from corpus.writer import MANIFEST, append_run, recover, write_json_atomic
 
@@ -364,9 +364,20 @@ def _line_counts_table(line_pages: Mapping[str, Mapping[int, int]]) -> pa.Table:
     return pa.table([sites, hashes, pages], schema=LINE_COUNTS)
 
 
-def _line_count_rows(table: pa.Table) -> Iterator[tuple[str, int, int]]:
-    """(site, hash, pages) rows of a line-count table, in its order."""
-    return zip(*(table[name].to_pylist() for name in LINE_COUNTS.names), strict=True)
+def _by_site(table: pa.Table) -> dict[str, LineCounts]:
+    """A line-count table in (site, hash) order as each site's hashes and their pages."""
+    if not table.num_rows:
+        return {}
+    sites = table["site"].combine_chunks().dictionary_encode()
+    codes = sites.indices.to_numpy()
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    ends = np.r_[starts[1:], codes.size]
+    names = sites.dictionary.to_pylist()
+    hashes, pages = table["hash"].to_numpy(), table["pages"].to_numpy()
+    return {
+        names[codes[start]]: (hashes[start:end], pages[start:end])
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True)
+    }
 
 
 def _sum_line_counts(tables: Sequence[pa.Table]) -> pa.Table:
@@ -414,16 +425,19 @@ def _learn_site_templates(reports: Sequence[ShardReport], cfg: RunConfig, work: 
     (Path(work) / "template-sites.json").write_text(json.dumps(dict(site_pages)))
 
     with DatasetState(cfg.output) as state:
-        earlier = state.template_lines(set(site_pages))
+        earlier = state.line_counts(site_pages)
         titles.update(state.title_hashes())
     (Path(work) / "titles.json").write_text(json.dumps(sorted(titles)))
-    totals = run_counts  # summed and sorted already: the totals of a first run
-    if earlier["hash"]:
-        totals = _sum_line_counts([pa.table(earlier, schema=LINE_COUNTS), run_counts])
-    totals = totals.filter(pc.greater_equal(totals["pages"], cfg.templates.min_pages))
-    templates: dict[str, dict[str, int]] = {site: {} for site in site_pages}
-    for site, h, n in _line_count_rows(totals):
-        templates[site][str(h)] = n
+    this_run = _by_site(run_counts)
+    templates: dict[str, dict[str, int]] = {}
+    for site in site_pages:
+        hashes, pages = this_run.get(site, NO_LINES)
+        if site in earlier:
+            hashes, pages = add_line_counts(earlier[site], (hashes, pages))
+        template = pages >= cfg.templates.min_pages
+        templates[site] = dict(
+            zip(map(str, hashes[template].tolist()), pages[template].tolist(), strict=True)
+        )
     path = Path(work) / "site-templates.json"
     path.write_text(json.dumps(templates, sort_keys=True))
     return str(path)
@@ -769,7 +783,7 @@ def publish(
                     for k in kept
                 ],
                 site_pages,
-                _line_count_rows(line_counts),
+                _by_site(line_counts),
                 json.loads((Path(work) / "titles-run.json").read_text()),
                 finish=finish,
             )
