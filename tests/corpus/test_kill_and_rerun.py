@@ -92,10 +92,10 @@ def _run_and_kill(inbox: Path, output: Path, marker: str) -> None:
 @pytest.mark.parametrize(
     "marker",
     [
-        "staged-00004.parquet",  # while reading
+        "staged-00004.arrow",  # while reading
         "site-templates.json",  # between reading and cleaning
-        "cleaned-00012.parquet",  # while cleaning
-        "kept-signatures.parquet",  # after dedup, while publishing
+        "cleaned-00012.arrow",  # while cleaning
+        "kept-signatures.arrow",  # after dedup, while publishing
     ],
 )
 def test_killed_run_then_rerun_equals_an_uninterrupted_run(
