@@ -83,7 +83,6 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
     examine_meta,
-    extract_author,
     extract_meta_json,
     extract_title,
     extract_url,
@@ -91,6 +90,7 @@ from trafilatura.metadata import (
 from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
+from corpus.byline import extract_author
 from corpus.gap_fill import restore_skipped_blocks, text_key
 from corpus.recall import PageBlocks, looks_truncated, restore_dropped_runs
 
@@ -163,7 +163,9 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> Document:
     fields, step for step (meta tags, then JSON-LD, then the page's own title and byline
     markup; dates by htmldate without its extensive search, below), and it gives the
     same four values on all 974 pages (`tests/corpus/test_extract.py`). The reads copy
-    what they prune, so the shared tree is left as it was.
+    what they prune, so the shared tree is left as it was. The byline search, where the
+    meta tags name no author, is `corpus.byline`'s (trafilatura's, without its XPath regular
+    expression callbacks: 8.3 -> 4.1 ms a page where it runs).
     """
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
