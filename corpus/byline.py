@@ -6,10 +6,9 @@ three expressions, on a copy of the page pruned by a fourth). On the 974 benchma
 made the author lookup, where a page's meta tags and JSON-LD name nobody (about half of them),
 7-8 ms: a third of the fast profile's whole extraction of such a page.
 
-Here each of those expressions is a test of one element (tag, attributes; `re:test` is
-`re.search` on the attribute's value, as in lxml), run on the elements a native XPath
-preselects (no callbacks: libxml2 alone), "has one of the attributes the tests read", in
-document order; the three author expressions share one preselection. (Preselecting with
+Here each of those expressions is a test of one element (`corpus.element_tests`), run on
+the elements a native XPath preselects, in document order; the three author expressions
+share one preselection. (Preselecting with
 `contains` tests for the literals each pattern needs was slower: libxml2 copies the
 attribute's value for every one of them.) Same elements in the
 same (document) order, so `extract_author` below is trafilatura's own function step for
@@ -20,11 +19,8 @@ at import: if an upgrade changes an expression, `extract_author` is trafilatura'
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Callable
 from copy import deepcopy
-from dataclasses import dataclass
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -34,53 +30,9 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_metainfo
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
+from corpus.element_tests import Selector, child_string_is, has, regex_test, written_from
 
-@dataclass(frozen=True)
-class Selector:
-    """Elements a native XPath preselects (a superset of the matches, in document order) that
-    also pass `keep`: what the `re:test` expression it stands for selects."""
-
-    preselect: XPath
-    keep: Callable[[HtmlElement], bool]
-
-    def __call__(self, tree: HtmlElement) -> list[HtmlElement]:
-        return [element for element in self.preselect(tree) if self.keep(element)]
-
-
-def _test(pattern: str) -> Callable[[str | None], bool]:
-    """`re:test(@attribute, pattern)`: a missing attribute is the empty string. Answers are
-    kept per attribute value (a page repeats its class names; cleared past 10,000 values)."""
-    compiled = re.compile(pattern)
-    if compiled.search(""):  # then elements without the attribute would match: not preselected
-        raise ValueError(f"{pattern!r} matches the empty string")
-    answers: dict[str, bool] = {}
-
-    def test(value: str | None) -> bool:
-        if value is None:
-            return False
-        answer = answers.get(value)
-        if answer is None:
-            if len(answers) >= 10_000:
-                answers.clear()
-            answer = answers[value] = compiled.search(value) is not None
-        return answer
-
-    return test
-
-
-def _has(value: str | None, part: str) -> bool:
-    """`contains(@attribute, part)`."""
-    return value is not None and part in value
-
-
-def _child_string_is(element: HtmlElement, tag: str, value: str) -> bool:
-    """`tag='value'`: some child element `tag` whose string value is `value`."""
-    if element.find(tag) is None:
-        return False
-    return any(child.xpath("string()") == value for child in element.iterchildren(tag))
-
-
-_author_name = _test("author-?name|AuthorName|authorName")
+_author_name = regex_test("author-?name|AuthorName|authorName")
 
 
 _TAGS_0 = frozenset({"a", "address", "div", "link", "p", "span", "strong"})
@@ -95,14 +47,14 @@ def _author_0(e: HtmlElement) -> bool:
         or get("id") == "author"
         or get("class") == "author"
         or get("itemprop") == "author name"
-        or _child_string_is(e, "rel", "me")
+        or child_string_is(e, "rel", "me")
         or get("data-testid") in ("AuthorCard", "AuthorURL")
         or _author_name(get("class"))
     )
 
 
-_byline_id = _test("author|zuozhe|bianji|xiaobian")
-_byline_class = _test(
+_byline_id = regex_test("author|zuozhe|bianji|xiaobian")
+_byline_class = regex_test(
     "author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name"
 )
 
@@ -114,28 +66,28 @@ def _author_1(e: HtmlElement) -> bool:
     get = e.get
     return e.tag in _TAGS_1 and (
         get("class") in ("byline", "username", "byl", "BBL")
-        or _has(get("itemprop"), "author")
+        or has(get("itemprop"), "author")
         or _byline_id(get("id"))
         or _byline_class(get("class"))
     )
 
 
-_any_author_id = _test("[Aa]uthor")
-_any_author_class = _test("[Aa]uthor|screenname|writer|[Bb]yline")
+_any_author_id = regex_test("[Aa]uthor")
+_any_author_class = regex_test("[Aa]uthor|screenname|writer|[Bb]yline")
 
 
 def _author_2(e: HtmlElement) -> bool:
     get = e.get
     return (
-        _has(get("data-component"), "Byline")
-        or _has(get("itemprop"), "author")
+        has(get("data-component"), "Byline")
+        or has(get("itemprop"), "author")
         or _any_author_id(get("id"))
         or _any_author_class(get("class"))
     )
 
 
-_discard_id = _test("^comments|comment-?list|ProductReviews")
-_discard_class = _test(
+_discard_id = regex_test("^comments|comment-?list|ProductReviews")
+_discard_class = regex_test(
     "^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram"
     "|article-(?:share|support)|print|category|meta-date|meta-reviewer"
 )
@@ -148,7 +100,7 @@ def _discard_0(e: HtmlElement) -> bool:
         or get("class") in ("comments", "title", "date")
         or _discard_id(get("id"))
         or _discard_class(get("class"))
-        or _has(get("data-component"), "Figure")
+        or has(get("data-component"), "Figure")
     )
 
 
@@ -191,17 +143,11 @@ _WRITTEN_FROM = (
 )
 
 
-def expression_digest(expression: XPath) -> str:
-    return hashlib.sha256(" ".join(expression.path.split()).encode("utf-8")).hexdigest()
-
-
 def _written_from_these() -> bool:
-    current = [*AUTHOR_XPATHS, AUTHOR_DISCARD_XPATHS[0]]
     return (
         len(AUTHOR_XPATHS) == len(AUTHOR_TESTS)
-        and len(AUTHOR_DISCARD_XPATHS) == len(FAST_AUTHOR_DISCARD_XPATHS)
         and AUTHOR_DISCARD_XPATHS[1].path == FAST_AUTHOR_DISCARD_XPATHS[1].path  # type: ignore[union-attr]
-        and tuple(map(expression_digest, current)) == _WRITTEN_FROM
+        and written_from([*AUTHOR_XPATHS, AUTHOR_DISCARD_XPATHS[0]], _WRITTEN_FROM)
     )
 
 
