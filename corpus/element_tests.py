@@ -27,6 +27,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from lxml.etree import XPath
@@ -119,8 +120,10 @@ def has_descendant(element: HtmlElement, tag: str) -> bool:
     return next(element.iterdescendants(tag), None) is not None
 
 
+@cache
 def digest(expression: XPath) -> str:
-    """sha256 of an expression's text, whitespace collapsed."""
+    """sha256 of an expression's text, whitespace collapsed (once per expression object:
+    `corpus.fast_xpaths` checks its expressions at every installation)."""
     return hashlib.sha256(" ".join(expression.path.split()).encode("utf-8")).hexdigest()
 
 
