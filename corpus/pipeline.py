@@ -52,7 +52,7 @@ from corpus.documents import Quarantined, RawDocument, Reason
 from corpus.executors import ProcessExecutor
 from corpus.history import RedisHistory, open_history
 from corpus.language import detect_language
-from corpus.readers import ReadLimits, iter_input_files, read_path
+from corpus.readers import ReadLimits, input_files, read_path
 from corpus.schema import SCHEMA_VERSION, TABLES
 from corpus.shingles import pack_signature, unpack_signature
 from corpus.site_templates import KeySet, SiteTemplate, TemplateCounts, key_hash, line_keys
@@ -224,14 +224,9 @@ def plan_shards(cfg: RunConfig, work: Path, known: set[tuple[str, str]] | None =
     seen_paths = {path for path, _ in known}
     found = 0
     todo: list[tuple[str, str | None, int]] = []
-    for path in iter_input_files(cfg.input_dir):
+    for rel, path, size in input_files(cfg.input_dir):
         found += 1
-        rel = path.relative_to(cfg.input_dir).as_posix()
         if rel not in seen_paths:
-            try:
-                size = path.stat().st_size
-            except OSError:
-                size = 0
             todo.append((rel, None, size))
             continue
         sha, size = _hash_and_size(path)
