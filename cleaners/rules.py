@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import filterfalse
@@ -55,6 +55,16 @@ class PerLine:
     def __len__(self) -> int:
         return len(self._lines)
 
+    def made(self) -> dict[int, str]:
+        """The values made so far, by line index."""
+        return dict(self._values)
+
+    def seed(self, values: Mapping[int, str]) -> None:
+        """Values made by another view of the same lines (`made`); indices out of range are
+        ignored."""
+        count = len(self._lines)
+        self._values.update((int(i), v) for i, v in values.items() if 0 <= int(i) < count)
+
     def of(self, indices: Sequence[int]) -> list[str]:
         """The values of the lines at `indices`."""
         values = self._values
@@ -77,13 +87,18 @@ class DocView:
     removed: dict[int, str] = field(default_factory=dict)
     title_index: int | None = None
     authors: list[str] = field(default_factory=list)
+    #: Word counts of these lines made by another view (`EarlyDecisions`), if any.
+    known_counts: Sequence[int] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         self.forms = PerLine(self.lines, match_form, match_forms)
         self.keys = PerLine(self.lines, line_key, line_keys_of)
-        # All lines at once (`line_word_counts`): 44 µs a benchmark page against 62 µs for a
-        # `word_count` call per line, and every page gets two views.
-        self.word_counts = line_word_counts([line.text for line in self.lines])
+        if len(self.known_counts) == len(self.lines) and self.lines:
+            self.word_counts = list(self.known_counts)
+        else:
+            # All lines at once (`line_word_counts`): 44 µs a benchmark page against 62 µs
+            # for a `word_count` call per line.
+            self.word_counts = line_word_counts([line.text for line in self.lines])
 
     def kept(self) -> list[int]:
         """Indices still in play: not removed and not the title.

@@ -55,7 +55,7 @@ from corpus.language import detect_language
 from corpus.readers import ReadLimits, input_files, read_path
 from corpus.schema import SCHEMA_VERSION, TABLES
 from corpus.shingles import pack_signature, unpack_signature
-from corpus.site_templates import KeySet, SiteTemplate, TemplateCounts, key_hash, line_keys
+from corpus.site_templates import KeySet, SiteTemplate, TemplateCounts, key_hash, view_keys
 from corpus.state import NO_LINES, DatasetState, KeptSignature, LineCounts, add_line_counts
 from corpus.timing import StageClock, merge, summary
 from corpus.writer import MANIFEST, append_run, recover, write_json_atomic
@@ -338,8 +338,7 @@ def count_template_lines(staged: Sequence[dict[str, Any]], cfg: RunConfig, shard
         # One view of the page serves its template keys, the wording rules (decided here
         # once: `clean_shard` replays them) and the headline.
         doc, _ = early_view(row["content"])
-        lines = [line.text for line in doc.lines]
-        counts.add_keys(row["site"], line_keys(lines, doc.word_counts, cfg.templates))
+        counts.add_keys(row["site"], view_keys(doc, cfg.templates))
         row["_early"] = EarlyDecisions.of(doc).to_json()
         title = row["title"] if row["title_from_metadata"] else headline_in(doc)
         if title and (key := line_key(title)):

@@ -22,6 +22,7 @@ import xxhash
 from pydantic import BaseModel, ConfigDict, Field
 
 from cleaners.lines import line_key, line_keys_of, word_count
+from cleaners.rules import DocView
 
 
 class TemplateParams(BaseModel):
@@ -58,6 +59,18 @@ def line_keys(lines: Sequence[str], counts: Sequence[int], params: TemplateParam
         if len(line) >= params.min_chars and count <= params.max_words
     ]
     return {key for key in line_keys_of(candidates) if key}
+
+
+def view_keys(doc: DocView, params: TemplateParams) -> set[str]:
+    """`line_keys` of a cleaning view's lines, made through the view: they stay cached in it,
+    for the view's later rules and, through `cleaners.document.EarlyDecisions`, for the
+    view the cleaning stage makes of the same page."""
+    indices = [
+        i
+        for i, (line, count) in enumerate(zip(doc.lines, doc.word_counts, strict=True))
+        if len(line.text) >= params.min_chars and count <= params.max_words
+    ]
+    return {key for key in doc.keys.of(indices) if key}
 
 
 @dataclass

@@ -53,3 +53,24 @@ def test_decisions_say_which_rule_removed_which_line_and_who_wrote_it() -> None:
 @pytest.mark.parametrize("text", ["", "\n\n  \n"])
 def test_empty_text_has_no_decisions(text: str) -> None:
     assert early_decisions(text) == EarlyDecisions({}, ())
+
+
+def test_a_replayed_view_starts_with_the_first_views_counts_and_keys() -> None:
+    from cleaners.document import early_view
+    from corpus.site_templates import TemplateParams, view_keys
+
+    text = "Council Votes\nBy Ana Ruiz\n\nShare this story\n\nThe council voted on the plan."
+    first, _ = early_view(text)
+    keys = view_keys(first, TemplateParams())  # the template pass makes keys through the view
+    early = EarlyDecisions.from_json(EarlyDecisions.of(first).to_json())
+    assert early.word_counts == tuple(first.word_counts) and len(early.keys) >= len(keys) > 0
+    second, _ = early_view(text, early)
+    assert second.word_counts == first.word_counts
+    assert second.keys.made() == first.keys.made()
+    # the carried values are what the second view would have made itself
+    fresh, _ = early_view(text)
+    assert fresh.keys.of(sorted(early.keys)) == [early.keys[i] for i in sorted(early.keys)]
+    # counts that do not fit the lines, and keys of lines it does not have, are ignored
+    stray = EarlyDecisions({}, (), word_counts=(5, 6), keys={7: "stray"})
+    other, _ = early_view("One line only.", stray)
+    assert other.word_counts == [3] and other.keys.made() == {}
