@@ -143,7 +143,7 @@ class Extracted:
 
 def _parse(html: str) -> HtmlElement | None:
     """The page parsed once, exactly as trafilatura parses a string (its own `load_html`)."""
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), installed():  # `corpus.fast_xpaths.fast_parser`
         warnings.simplefilter("ignore")
         return load_html(html)
 

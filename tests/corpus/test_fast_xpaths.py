@@ -1,5 +1,6 @@
 """`corpus.fast_xpaths`: each selector selects what trafilatura's expression selects, at every
-call trafilatura makes on real pages, and is in place only inside `installed()`."""
+call trafilatura makes on real pages; the selectors and the parser are in place only inside
+`installed()`; and the extraction with them is the extraction without them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import gzip
 from collections import Counter
 
 import pytest
-from trafilatura import xpaths
+from lxml.html import HtmlElement
+from trafilatura import utils, xpaths
 
 from corpus import extract, fast_xpaths
 from corpus.element_tests import Selector
@@ -57,12 +59,19 @@ def test_each_selector_selects_what_its_expression_selects() -> None:
 
 def test_selectors_are_in_trafilaturas_lists_only_inside_installed() -> None:
     originals = [expressions[at] for expressions, at, _ in fast_xpaths.current()]
+    parser = utils.HTML_PARSER
     with fast_xpaths.installed():
         with fast_xpaths.installed():  # re-entrant
             assert all(isinstance(e[at], Selector) for e, at, *_ in fast_xpaths.SELECTORS)
         assert all(isinstance(e[at], Selector) for e, at, *_ in fast_xpaths.SELECTORS)
+        assert utils.HTML_PARSER is fast_xpaths.fast_parser() is not parser
     assert [e[at] for e, at, _ in fast_xpaths.current()] == originals
     assert not any(isinstance(e[at], Selector) for e, at, *_ in fast_xpaths.SELECTORS)
+    assert utils.HTML_PARSER is parser
+    # the parser's elements are all plain HtmlElements (lxml.html would make a FormElement)
+    form = "<html><body><form><p>Sign up</p></form></body></html>"
+    assert type(extract._parse(form).find(".//form")) is HtmlElement
+    assert type(utils.load_html(form).find(".//form")) is not HtmlElement
 
 
 @pytest.mark.skipif(not (SHARED / "bench").exists(), reason="needs ../shared/bench")
@@ -99,3 +108,19 @@ def test_real_pages_every_call_selects_what_trafilatura_selects(monkeypatch) -> 
             expressions[at] = expressions[at].expression
     assert differ == []
     assert len(calls) == 9 and min(calls.values()) >= 50, calls
+
+
+@pytest.mark.skipif(not (SHARED / "bench").exists(), reason="needs ../shared/bench")
+def test_real_pages_extract_the_same_with_and_without_the_speed_ups(monkeypatch) -> None:
+    pages = [
+        gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+        for path in sorted((SHARED / "bench" / "extraction").glob("*/html/*.html.gz"))[3::16]
+    ]
+    profiles = ("fast", "accurate")
+    faster = [extract.extract_html(html, None, p) for html in pages for p in profiles]
+    with monkeypatch.context() as plain:  # trafilatura's own expressions and parser
+        plain.setattr(fast_xpaths, "SELECTORS", [])
+        plain.setattr(fast_xpaths, "fast_parser", lambda: utils.HTML_PARSER)
+        as_is = [extract.extract_html(html, None, p) for html in pages for p in profiles]
+    assert len(pages) > 50 and sum(x is not None for x in as_is) > 90
+    assert faster == as_is
