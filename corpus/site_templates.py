@@ -50,14 +50,19 @@ def page_keys(text: str, params: TemplateParams) -> set[str]:
     return line_keys(lines, [word_count(line) for line in lines], params)
 
 
+def _candidates(lines: Sequence[str], counts: Sequence[int], params: TemplateParams) -> list[int]:
+    """Positions of the lines short enough to be template (and not too short to mean any)."""
+    return [
+        i
+        for i, (line, count) in enumerate(zip(lines, counts, strict=True))
+        if len(line) >= params.min_chars and count <= params.max_words
+    ]
+
+
 def line_keys(lines: Sequence[str], counts: Sequence[int], params: TemplateParams) -> set[str]:
     """`page_keys` of a page's stripped, non-blank lines and their word counts (a cleaning
     view has both already: `cleaners.rules.DocView`)."""
-    candidates = [
-        line
-        for line, count in zip(lines, counts, strict=True)
-        if len(line) >= params.min_chars and count <= params.max_words
-    ]
+    candidates = [lines[i] for i in _candidates(lines, counts, params)]
     return {key for key in line_keys_of(candidates) if key}
 
 
@@ -65,11 +70,7 @@ def view_keys(doc: DocView, params: TemplateParams) -> set[str]:
     """`line_keys` of a cleaning view's lines, made through the view: they stay cached in it,
     for the view's later rules and, through `cleaners.document.EarlyDecisions`, for the
     view the cleaning stage makes of the same page."""
-    indices = [
-        i
-        for i, (line, count) in enumerate(zip(doc.lines, doc.word_counts, strict=True))
-        if len(line.text) >= params.min_chars and count <= params.max_words
-    ]
+    indices = _candidates([line.text for line in doc.lines], doc.word_counts, params)
     return {key for key in doc.keys.of(indices) if key}
 
 
