@@ -56,7 +56,14 @@ from corpus.readers import ReadLimits, input_files, read_path
 from corpus.schema import SCHEMA_VERSION, TABLES
 from corpus.shingles import pack_signature, unpack_signature
 from corpus.site_templates import KeySet, SiteTemplate, TemplateCounts, key_hash, view_keys
-from corpus.state import NO_LINES, DatasetState, KeptSignature, LineCounts, add_line_counts
+from corpus.state import (
+    NO_LINES,
+    DatasetState,
+    KeptSignature,
+    LineCounts,
+    add_line_counts,
+    run_sums,
+)
 from corpus.timing import StageClock, merge, summary
 from corpus.writer import MANIFEST, append_run, recover, write_json_atomic
 
@@ -410,13 +417,9 @@ def _sum_line_counts(tables: Sequence[pa.Table]) -> pa.Table:
     hashes, pages = table["hash"].to_numpy(), table["pages"].to_numpy()
     order = np.lexsort((hashes, site))
     site, hashes = site[order], hashes[order]
-    first = np.flatnonzero(np.r_[True, (site[1:] != site[:-1]) | (hashes[1:] != hashes[:-1])])
+    first, sums = run_sums([site, hashes], pages[order])
     return pa.table(
-        [
-            sites.dictionary.take(by_name[site[first]]),
-            hashes[first],
-            np.add.reduceat(pages[order], first),
-        ],
+        [sites.dictionary.take(by_name[site[first]]), hashes[first], sums],
         schema=LINE_COUNTS,
     )
 

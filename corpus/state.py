@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,15 +84,28 @@ LineCounts = tuple[np.ndarray, np.ndarray]
 NO_LINES: LineCounts = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
 
 
+def run_sums(keys: Sequence[np.ndarray], values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal rows of `keys` (sorted, row i is every key array's item i)
+    starts, and the sum of `values` over each run."""
+    if not values.size:
+        return np.empty(0, dtype=np.int64), values
+    change = np.zeros(values.size, dtype=bool)
+    change[0] = True
+    for key in keys:
+        change[1:] |= key[1:] != key[:-1]
+    first = np.flatnonzero(change)
+    return first, np.add.reduceat(values, first)
+
+
 def add_line_counts(a: LineCounts, b: LineCounts) -> LineCounts:
     """Two sets of one site's line counts added up: every hash once, ascending, with the sum
     of its pages."""
     hashes = np.concatenate([a[0], b[0]]).astype(np.int64, copy=False)
     pages = np.concatenate([a[1], b[1]]).astype(np.int64, copy=False)
     order = np.argsort(hashes, kind="stable")
-    hashes, pages = hashes[order], pages[order]
-    first = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
-    return hashes[first], np.add.reduceat(pages, first) if first.size else pages
+    hashes = hashes[order]
+    first, sums = run_sums([hashes], pages[order])
+    return hashes[first], sums
 
 
 @dataclass(frozen=True, slots=True)
