@@ -62,8 +62,16 @@ def test_run_goes_to_the_early_server_and_stops_it(tmp_path: Path) -> None:
     with sqlite3.connect(home / "prefect.db") as db:
         flow_runs = db.execute("SELECT state_type FROM flow_run").fetchall()
         task_runs = db.execute("SELECT count(*) FROM task_run").fetchone()[0]
+        heartbeats = db.execute(
+            "SELECT count(*) FROM events WHERE event = 'prefect.flow-run.heartbeat'"
+        ).fetchone()[0]
+        block_types = db.execute("SELECT count(*) FROM block_type").fetchone()[0]
     assert flow_runs == [("COMPLETED",)]
     assert task_runs >= 5  # read, templates, clean, dedup and publish at least
+    # A private server that stops with the command: no heartbeats (nobody would notice one
+    # missing) and no block-type catalogue (no UI, and the flow stores no blocks).
+    assert heartbeats == 0
+    assert block_types == 0
     assert (out / "manifest.json").is_file()
     assert _servers_for(home) == []
 
@@ -104,6 +112,12 @@ def test_no_server_when_the_environment_names_an_api(monkeypatch: pytest.MonkeyP
 
 
 def test_a_server_that_died_is_never_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+        temporary_settings,
+    )
+
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect"))
     early = start_ephemeral_api()
@@ -111,6 +125,10 @@ def test_a_server_that_died_is_never_used(tmp_path: Path, monkeypatch: pytest.Mo
     early.process.kill()
     early.process.wait(timeout=10)
     assert not early.wait_healthy(timeout=5)
-    with ephemeral_api(early) as api_url:
+    # no API in the settings either (another test's harness may have set one)
+    with temporary_settings(restore_defaults={PREFECT_API_URL}), ephemeral_api(early) as api_url:
         assert api_url is None  # Prefect is left to start (or find) its own
         assert os.environ.get("PREFECT_API_URL") is None
+        # the run's settings, made while the server was expected, are undone
+        assert PREFECT_API_URL.value() is None
+        assert PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value() is not None
