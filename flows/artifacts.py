@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -50,6 +51,8 @@ STAGE_WEIGHTS: dict[str, float] = {
     "deduplicate": 10,
     "publish": 5,
 }
+#: Least time between two progress updates within a stage (the UI polls every few seconds).
+PROGRESS_INTERVAL_S = 2.0
 STAGE_LABELS = {
     "read_shard": "read + extract",
     "learn_site_templates": "site templates",
@@ -85,13 +88,27 @@ class RunProgress:
 
     Progress is the weighted share of stages done (`STAGE_WEIGHTS`), and never goes back.
     A stage it does not know moves nothing; `finish` sets 100 % whatever happened before.
+    Each call is an API request that the run's API server answers on the cores the batches
+    use, so a batch finishing under `min_interval_s` after the last update is only counted;
+    a stage's last batch and `finish` always update it, so the artifact is exact at each
+    stage's end.
     """
 
-    def __init__(self, key: str, weights: Mapping[str, float] = STAGE_WEIGHTS) -> None:
+    def __init__(
+        self,
+        key: str,
+        weights: Mapping[str, float] = STAGE_WEIGHTS,
+        min_interval_s: float = PROGRESS_INTERVAL_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.key = key
         self.weights = dict(weights)
+        self.min_interval_s = min_interval_s
         self.percent = 0.0
         self.artifact_id: UUID | None = None
+        self.sent = 0  # API calls made (create or update)
+        self._clock = clock
+        self._last_sent: float | None = None
         self._failed = False
 
     def update(self, stage: str, done: int, total: int) -> float:
@@ -104,18 +121,29 @@ class RunProgress:
         share = 100.0 * share / sum(self.weights.values())
         self.percent = max(self.percent, min(100.0, round(share, 1)))
         label = STAGE_LABELS.get(stage, stage)
-        self._send(f"{label}: {done}/{total} batches done")
+        self._send(f"{label}: {done}/{total} batches done", now=done >= total)
         return self.percent
 
     def finish(self, description: str = "run finished") -> None:
         self.percent = 100.0
-        self._send(description)
+        self._send(description, now=True)
 
-    def _send(self, description: str) -> None:
+    def _send(self, description: str, now: bool) -> None:
+        """Create or update the artifact, unless the last call was under `min_interval_s`
+        ago and nothing asks for it `now` (a stage's last batch, the end of the run)."""
         from prefect.artifacts import create_progress_artifact, update_progress_artifact
 
         if self._failed:
             return
+        clock = self._clock()
+        if (
+            not now
+            and self._last_sent is not None
+            and clock - self._last_sent < self.min_interval_s
+        ):
+            return
+        self._last_sent = clock
+        self.sent += 1
         try:
             if self.artifact_id is None:
                 self.artifact_id = create_progress_artifact(

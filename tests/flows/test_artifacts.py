@@ -242,7 +242,7 @@ def test_progress_artifact_follows_batches_and_never_goes_back(prefect_api) -> N
 
     @flow(name="progress-probe")
     def probe() -> tuple[list[float], UUID | None]:
-        progress = RunProgress("progress-probe-progress")
+        progress = RunProgress("progress-probe-progress", min_interval_s=0)
         seen = [
             progress.update("read_shard", 1, 2),
             progress.update("read_shard", 2, 2),
@@ -262,3 +262,39 @@ def test_progress_artifact_follows_batches_and_never_goes_back(prefect_api) -> N
     assert artifact.key == "progress-probe-progress" and artifact.type == "progress"
     assert float(artifact.data) == 62.5
     assert artifact.description == "clean + normalize + language: 1/2 batches done"
+
+
+def test_progress_artifact_updates_at_most_every_interval_but_always_at_stage_ends(
+    prefect_api,
+) -> None:
+    from prefect import flow
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterId
+
+    from flows.artifacts import RunProgress
+
+    now = [0.0]
+
+    @flow(name="progress-throttle-probe")
+    def probe() -> tuple[list[int], UUID | None]:
+        progress = RunProgress("progress-throttle-probe-progress", clock=lambda: now[0])
+        calls = []
+        for done, at in ((1, 0.0), (2, 0.5), (3, 1.9), (4, 2.1), (5, 2.2)):
+            now[0] = at
+            progress.update("read_shard", done, 6)
+            calls.append(progress.sent)
+        progress.update("read_shard", 6, 6)  # a stage's last batch: sent at once
+        calls.append(progress.sent)
+        progress.update("clean_shard", 1, 4)  # 0.1 s later: counted, not sent
+        calls.append(progress.sent)
+        return calls, progress.artifact_id
+
+    calls, artifact_id = probe()
+    # sent: the first batch, the first one 2 s after it, and the stage's end
+    assert calls == [1, 1, 1, 2, 2, 3, 3]
+    with get_client(sync_client=True) as client:
+        artifact = client.read_artifacts(
+            artifact_filter=ArtifactFilter(id=ArtifactFilterId(any_=[artifact_id]))
+        )[0]
+    assert float(artifact.data) == 35.0
+    assert artifact.description == "read + extract: 6/6 batches done"
