@@ -7,7 +7,7 @@ made the author lookup, where a page's meta tags and JSON-LD name nobody (about 
 7-8 ms: a third of the fast profile's whole extraction of such a page.
 
 Here each of those expressions is a test of one element (`corpus.element_tests`), run on
-the elements a native XPath preselects, in document order; the three author expressions
+the elements a walk in C preselects, in document order; the three author expressions
 share one preselection. (Preselecting with
 `contains` tests for the literals each pattern needs was slower: libxml2 copies the
 attribute's value for every one of them.) Same elements in the
@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from copy import deepcopy
 
-from lxml.etree import XPath
+from lxml.etree import Element, XPath
 from lxml.html import HtmlElement
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.htmlprocessing import prune_unwanted_nodes
@@ -30,7 +30,14 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_metainfo
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
-from corpus.element_tests import Selector, child_string_is, has, regex_test, written_from
+from corpus.element_tests import (
+    Selector,
+    child_string_is,
+    has,
+    preselect,
+    regex_test,
+    written_from,
+)
 
 _author_name = regex_test("author-?name|AuthorName|authorName")
 
@@ -104,18 +111,40 @@ def _discard_0(e: HtmlElement) -> bool:
     )
 
 
-#: Every element any of the three author expressions can select: one native pass, one
-#: Python proxy per element, shared by the three tests (`author_expressions`).
-_AUTHOR_CANDIDATES = XPath(
-    "//*[@rel or @id or @class or @itemprop or @data-testid or @data-component or rel]|//author"
-)
+#: The attributes that make an element a candidate for one of the author expressions.
+_CANDIDATE_ATTRIBUTES = ("rel", "id", "class", "itemprop", "data-testid", "data-component")
+
+
+def _author_candidates(tree: HtmlElement) -> list[HtmlElement]:
+    """Every element any of the three author expressions can select, in document order:
+    `//*[@rel or @id or @class or @itemprop or @data-testid or @data-component or rel]|//author`
+    as one walk of the document (its root element and any top-level element beside it), one
+    Python proxy per element, shared by the three tests (`author_expressions`). 244 real
+    pages: 0.87 ms a page as that XPath, 0.64 ms walked (the same elements)."""
+    root = tree.getroottree().getroot()
+    tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+    with_rel_child = {rel.getparent() for top in tops for rel in top.iter("rel")}
+    found = []
+    for top in tops:
+        for element in top.iter(Element):
+            if element.tag == "author" or (with_rel_child and element in with_rel_child):
+                found.append(element)
+                continue
+            attributes = element.attrib
+            for name in _CANDIDATE_ATTRIBUTES:
+                if name in attributes:
+                    found.append(element)
+                    break
+    return found
+
+
 #: trafilatura's AUTHOR_XPATHS, in order, as tests of one element.
 AUTHOR_TESTS: tuple[Callable[[HtmlElement], bool], ...] = (_author_0, _author_1, _author_2)
 
 
 def author_expressions(tree: HtmlElement) -> list[Callable[[HtmlElement], list[HtmlElement]]]:
     """Stand-ins for AUTHOR_XPATHS on `tree` (only): each gives its expression's elements."""
-    candidates = _AUTHOR_CANDIDATES(tree)
+    candidates = _author_candidates(tree)
     return [
         lambda _tree, test=test: [e for e in candidates if test(e)]  # type: ignore[misc]
         for test in AUTHOR_TESTS
@@ -124,11 +153,7 @@ def author_expressions(tree: HtmlElement) -> list[Callable[[HtmlElement], list[H
 
 FAST_AUTHOR_DISCARD_XPATHS: list[Selector | XPath] = [
     Selector(
-        XPath(
-            ".//*[self::a or self::div or self::section or self::span]"
-            "[@id or @class or @data-component]"
-        ),
-        _discard_0,
+        preselect(("a", "div", "section", "span"), ("id", "class", "data-component")), _discard_0
     ),
     AUTHOR_DISCARD_XPATHS[1],  # `//time|//figure`: native already
 ]

@@ -6,9 +6,9 @@ back into Python for every element the expression reaches, and libxml2 evaluates
 the expression's attribute tests by copying the attribute's value. On a news page (~900
 elements) one such expression costs 1-5 ms, and they are half of a trafilatura pass.
 
-A `Selector` stands for one expression: a native XPath preselects a superset of its elements
-in document order (its tag test and "has one of the attributes the tests read": cheap for
-libxml2), and the expression's own tests run in Python on those few elements: an attribute
+A `Selector` stands for one expression: a native preselection gives a superset of its elements
+in document order (its tag test and "has one of the attributes the tests read", `Preselect`),
+and the expression's own tests run in Python on those few elements: an attribute
 equality is `get(...) ==`, `contains` is `in`, `translate` is `str.translate`, `re:test`
 is `re.search` on the value, as in lxml (`regex_test`, one answer kept per value: a page
 repeats its class names). `@id|@class` is the first of the two attributes in the element's
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from lxml.etree import XPath
+from lxml.etree import Element, XPath
 from lxml.html import HtmlElement
 
 Test = Callable[[HtmlElement], bool]
@@ -44,7 +44,7 @@ class Selector:
     `position`: "first" for an expression `(...)[1]` (the first match in document order),
     "first-child" for `.//*[...][1]` (each match that no earlier sibling matches)."""
 
-    preselect: XPath
+    preselect: Callable[[HtmlElement], list[HtmlElement]]
     test: Test
     tags: frozenset[str] | None = None
     position: Literal["first", "first-child"] | None = None
@@ -67,11 +67,36 @@ class Selector:
         return found
 
 
-def preselect(tags: Sequence[str] | None, attributes: Sequence[str], scope: str = ".//") -> XPath:
-    """Native XPath: elements of `scope` (".//" descendants, "//" the whole document) with one
-    of `tags` and one of `attributes`, in document order."""
-    steps = f"[{' or '.join(f'self::{t}' for t in tags)}]" if tags else ""
-    return XPath(f"{scope}*{steps}[{' or '.join(f'@{a}' for a in attributes)}]")
+@dataclass(frozen=True)
+class Preselect:
+    """The elements below a node (not the node itself) with one of `tags` (any tag: None) and
+    one of `attributes`, in document order: the native XPath
+    `.//*[self::t1 or ...][@a1 or ...]`, as lxml's tag-filtered walk plus an attribute test.
+
+    The walk runs in C and makes a Python proxy only for elements of the right tags; libxml2's
+    XPath evaluates both predicates for every element below the node. 244 real pages, the
+    raw-tree pruning's preselection: 0.54 ms a page as XPath, 0.17 ms as this walk (the same
+    elements)."""
+
+    tags: tuple[str, ...] | None
+    attributes: tuple[str, ...]
+
+    def __call__(self, node: HtmlElement) -> list[HtmlElement]:
+        walk = node.iterdescendants(*self.tags) if self.tags else node.iterdescendants(Element)
+        names = self.attributes
+        found = []
+        for element in walk:
+            attributes = element.attrib
+            for name in names:
+                if name in attributes:
+                    found.append(element)
+                    break
+        return found
+
+
+def preselect(tags: Sequence[str] | None, attributes: Sequence[str]) -> Preselect:
+    """Elements below a node with one of `tags` and one of `attributes`, in document order."""
+    return Preselect(tuple(tags) if tags else None, tuple(attributes))
 
 
 def regex_test(pattern: str, flags: int = 0) -> Callable[[str | None], bool]:

@@ -56,6 +56,17 @@ def test_each_author_test_selects_what_its_expression_selects() -> None:
     assert byline.extract_author(tree) == trafilatura_author(tree)
 
 
+def test_candidates_include_elements_after_the_documents_root() -> None:
+    # libxml2 puts markup after </html> into a second top-level element, which `//*` reaches
+    tree = _parse('<html><body><p class="x">a b</p></body></html><script id="late"></script>')
+    assert len(list(tree.getroottree().getroot().itersiblings())) == 1
+    candidates = XPath(
+        "//*[@rel or @id or @class or @itemprop or @data-testid or @data-component or rel]|//author"
+    )
+    assert [e.tag for e in byline._author_candidates(tree)] == ["p", "script"]
+    assert byline._author_candidates(tree) == candidates(tree)
+
+
 def test_an_author_inside_discarded_markup_is_not_the_byline() -> None:
     page = (
         "<html><body><div class='sidebar'><p class='byline'>By Sidebar Name</p></div>"
