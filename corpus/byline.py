@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from copy import deepcopy
+from itertools import chain
 
 from lxml.etree import Element, XPath
 from lxml.html import HtmlElement
@@ -36,6 +37,7 @@ from corpus.element_tests import (
     has,
     preselect,
     regex_test,
+    with_attribute,
     written_from,
 )
 
@@ -124,18 +126,11 @@ def _author_candidates(tree: HtmlElement) -> list[HtmlElement]:
     root = tree.getroottree().getroot()
     tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
     with_rel_child = {rel.getparent() for top in tops for rel in top.iter("rel")}
-    found = []
-    for top in tops:
-        for element in top.iter(Element):
-            if element.tag == "author" or (with_rel_child and element in with_rel_child):
-                found.append(element)
-                continue
-            attributes = element.attrib
-            for name in _CANDIDATE_ATTRIBUTES:
-                if name in attributes:
-                    found.append(element)
-                    break
-    return found
+    return with_attribute(
+        chain.from_iterable(top.iter(Element) for top in tops),
+        _CANDIDATE_ATTRIBUTES,
+        also=lambda e: e.tag == "author" or e in with_rel_child,
+    )
 
 
 #: trafilatura's AUTHOR_XPATHS, in order, as tests of one element.

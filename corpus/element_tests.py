@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -83,15 +83,26 @@ class Preselect:
 
     def __call__(self, node: HtmlElement) -> list[HtmlElement]:
         walk = node.iterdescendants(*self.tags) if self.tags else node.iterdescendants(Element)
-        names = self.attributes
-        found = []
-        for element in walk:
-            attributes = element.attrib
-            for name in names:
-                if name in attributes:
-                    found.append(element)
-                    break
-        return found
+        return with_attribute(walk, self.attributes)
+
+
+def with_attribute(
+    elements: Iterable[HtmlElement],
+    names: tuple[str, ...],
+    also: Callable[[HtmlElement], bool] | None = None,
+) -> list[HtmlElement]:
+    """The `elements` that have one of the attributes `names` (or pass `also`), in order."""
+    found = []
+    for element in elements:
+        if also is not None and also(element):
+            found.append(element)
+            continue
+        attributes = element.attrib
+        for name in names:
+            if name in attributes:
+                found.append(element)
+                break
+    return found
 
 
 def preselect(tags: Sequence[str] | None, attributes: Sequence[str]) -> Preselect:
