@@ -37,7 +37,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,31 +146,25 @@ def ephemeral_api(early: EarlyApi | None) -> Iterator[str | None]:
         # While the API comes up (this process has nothing else to do): the run's settings
         # (Prefect validates all of them again, 0.2 s) and the modules a flow run imports as
         # it starts.
-        settings = ExitStack()
-        try:
-            settings.enter_context(temporary_settings(private_api_settings(early.api_url)))
+        with temporary_settings(private_api_settings(early.api_url)):
             import_run_engine()
             healthy = early.wait_healthy()
-        except BaseException:
-            settings.close()
-            raise
-        if not healthy:
-            settings.close()
+            if healthy:
+                # Process-wide, not only in this thread's context: Prefect's log and event
+                # workers run in threads of their own and would otherwise start a second
+                # server. In the environment too, for the processes the task runner spawns.
+                os.environ["PREFECT_API_URL"] = early.api_url
+                try:
+                    with process_wide():
+                        try:
+                            yield early.api_url
+                        finally:  # a failed run's logs (its traceback) matter most
+                            _drain_prefect_workers()
+                finally:
+                    os.environ.pop("PREFECT_API_URL", None)
+        if not healthy:  # the settings are undone: Prefect makes its own choice
             early.stop()
             yield None
-            return
-        # Process-wide, not only in this thread's context: Prefect's log and event workers
-        # run in threads of their own and would otherwise start a second server. In the
-        # environment too, for the processes the flow's task runner spawns.
-        os.environ["PREFECT_API_URL"] = early.api_url
-        try:
-            with settings, process_wide():
-                try:
-                    yield early.api_url
-                finally:  # a failed run's logs (its traceback) matter most
-                    _drain_prefect_workers()
-        finally:
-            os.environ.pop("PREFECT_API_URL", None)
     finally:
         early.stop()
 
