@@ -889,12 +889,14 @@ def bare_datasketch(
 
 def signature_split(text_files: list[Path], rounds: int = 2) -> dict[str, Any]:
     """The signature path in its parts, one core, over the same texts (best of `rounds` passes
-    each, file reading not timed): the matching key's words (`key_bytes`), their hashes, the
-    shingle hashes and the signature, each timed on the previous part's output, and the whole
-    `corpus.dedup.fingerprint(text)` for the default recipe (version 2) and for version 1, the
-    recipe of datasets begun before it (`corpus.shingles`)."""
+    each, file reading not timed), as the pipeline runs it: a shard's texts at once
+    (`corpus.dedup.fingerprints`), in batches of `BATCH_BYTES` of key words. The parts are
+    the matching key's words (`key_bytes`, text by text), their hashes, the shingle hashes and
+    the signatures, each timed on the previous part's output; the whole is timed for the
+    default recipe (version 2), for one text at a time (`fingerprint(text)`), and for version
+    1, the recipe of datasets begun before it (`corpus.shingles`)."""
     from corpus import dedup
-    from corpus.shingles import MinHasher, key_bytes, poly_word_hashes
+    from corpus.shingles import BATCH_BYTES, MinHasher, batches, key_bytes, word_hashes_of
 
     params = dedup.DedupParams()
     v1 = params.model_copy(update={"signature_version": 1})
@@ -911,27 +913,31 @@ def signature_split(text_files: list[Path], rounds: int = 2) -> dict[str, Any]:
         }
 
     key_seconds, keys = _best_loop(key_bytes, texts, rounds)
-    word_seconds, word_hashes = _best_loop(poly_word_hashes, keys, rounds)
-    shingle_seconds, shingle_sets = _best_loop(hasher.shingles_from, word_hashes, rounds)
-    sign_seconds, _ = _best_loop(
-        lambda grams: hasher.values(grams) if grams.size else None, shingle_sets, rounds
+    key_batches = list(batches(keys, BATCH_BYTES))
+    word_seconds, word_hashes = _best_loop(word_hashes_of, key_batches, rounds)
+    shingle_seconds, shingle_sets = _best_loop(
+        lambda w: hasher.batch_shingles(*w), word_hashes, rounds
     )
-    total_seconds, _ = _best_loop(lambda text: dedup.fingerprint(text, params), texts, rounds)
-    v1_seconds, _ = _best_loop(lambda text: dedup.fingerprint(text, v1), texts, rounds)
-    words = sum(h.size for h in word_hashes)
+    sign_seconds, _ = _best_loop(lambda s: hasher.batch_values(*s), shingle_sets, rounds)
+    total_seconds, _ = _best_loop(lambda t: dedup.fingerprints(t, params), [texts], rounds)
+    one_seconds, _ = _best_loop(lambda text: dedup.fingerprint(text, params), texts, rounds)
+    v1_seconds, _ = _best_loop(lambda t: dedup.fingerprints(t, v1), [texts], rounds)
+    words = sum(int(offsets[-1]) for _, offsets in word_hashes)
     return {
         "documents": docs,
         "num_perm": params.num_perm,
         "shingle_size": params.shingle_size,
         "mean_tokens": round(words / docs, 1) if docs else None,
+        "batches": len(key_batches),
         "key_words": rate(key_seconds, "corpus.shingles.key_bytes(text)"),
-        "word_hashes": rate(word_seconds, "poly_word_hashes(key)"),
-        "shingles": rate(shingle_seconds, "shingles_of(word hashes)"),
-        "signature": rate(sign_seconds, "MinHasher.values(shingles)"),
+        "word_hashes": rate(word_seconds, "word_hashes_of(a batch of keys)"),
+        "shingles": rate(shingle_seconds, "MinHasher.batch_shingles(word hashes)"),
+        "signature": rate(sign_seconds, "MinHasher.batch_values(shingles)"),
         "from_word_hashes": rate(
             shingle_seconds + sign_seconds, "shingles + signature from the word hashes"
         ),
-        "total": rate(total_seconds, "corpus.dedup.fingerprint(text, DedupParams())"),
+        "total": rate(total_seconds, "corpus.dedup.fingerprints(texts, DedupParams())"),
+        "one_at_a_time": rate(one_seconds, "corpus.dedup.fingerprint(text) for each text"),
         "total_v1": rate(v1_seconds, "the same with signature_version=1 (xxh3 per word)"),
         "method": f"one process, best of {rounds} passes each, file reading not timed",
     }

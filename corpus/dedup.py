@@ -205,12 +205,16 @@ class Fingerprint:
 
 
 def fingerprint(text: str, params: DedupParams) -> Fingerprint | None:
-    """Shingles and signature of `text`; None for a text without words (nothing to match)."""
-    hasher = _hasher(params.signature_scheme())
-    shingles = hasher.shingles(text)
-    if shingles.size == 0:
-        return None
-    return Fingerprint(shingles, hasher.values(shingles))
+    """Shingles and signature of `text`; None for a text without words (nothing to match).
+    For many texts, `fingerprints` is ~3x faster than this one at a time."""
+    return fingerprints([text], params)[0]
+
+
+def fingerprints(texts: Sequence[str], params: DedupParams) -> list[Fingerprint | None]:
+    """`fingerprint` of each text, made in batches (`MinHasher.fingerprints`): a shard's
+    texts at once cost a third of what they cost one by one."""
+    found = _hasher(params.signature_scheme()).fingerprints(texts)
+    return [None if parts is None else Fingerprint(*parts) for parts in found]
 
 
 @dataclass(frozen=True, slots=True)

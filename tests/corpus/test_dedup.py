@@ -350,6 +350,73 @@ def test_version_2_word_hashes_are_a_polynomial_of_each_words_bytes() -> None:
     assert np.all(poly_word_hashes(key_bytes(long_text)) == plain(b"word"))
 
 
+def test_batched_word_hashes_are_each_keys_own() -> None:
+    """Keys hashed together (`word_hashes_of`) give each key the word hashes it has alone,
+    empty keys and stray spaces included, and the offsets say whose words are whose."""
+    from corpus.shingles import key_bytes, poly_word_hashes, word_hashes_of
+
+    keys = [key_bytes(t) for t in (FERRY, "", "x", "  a  bb a ", FERRY_RETITLED, "   ", "x y")]
+    hashes, offsets = word_hashes_of(keys)
+    assert offsets.tolist()[0] == 0 and offsets[-1] == hashes.size
+    for number, key in enumerate(keys):
+        alone = word_hashes_of([key])[0]
+        assert np.array_equal(hashes[offsets[number] : offsets[number + 1]], alone), key
+        assert alone.tolist() == poly_word_hashes(key).tolist()
+        assert alone.size == len(key.split())
+
+
+def test_batched_shingles_are_each_texts_shingles_of_its_words() -> None:
+    """`shingles_batch` against `shingles_of` text by text: texts of 0, 1, fewer than n, n and
+    many words, with repeated n-grams within a text and across texts (a repeat across texts
+    must stay in both)."""
+    from corpus.shingles import shingles_batch, shingles_of
+
+    rng = np.random.default_rng(7)
+    sizes = [0, 1, 2, 3, 5, 0, 40, 700, 2, 0, 3, 1]
+    texts = [rng.integers(0, 6, size=n).astype(np.uint64) * np.uint64(0x9E3779B1) for n in sizes]
+    offsets = np.r_[0, np.cumsum(sizes)]
+    for n, salt in ((3, 0), (1, 5), (4, 2**63 + 11)):
+        hashes, found = shingles_batch(np.concatenate(texts), offsets, n, salt)
+        assert found[0] == 0 and found[-1] == hashes.size
+        for number, words in enumerate(texts):
+            expected = shingles_of(words, n, salt)
+            assert np.array_equal(hashes[found[number] : found[number + 1]], expected), number
+
+
+def test_key_batches_keep_every_key_in_order() -> None:
+    from corpus.shingles import batches
+
+    keys = [b"a" * n for n in (0, 5, 90, 3, 400, 1, 1, 1, 0)]
+    parts = list(batches(keys, 100))
+    assert [key for part in parts for key in part] == keys
+    assert all(sum(len(k) + 1 for k in part[:-1]) < 100 for part in parts)
+    assert [len(part) for part in parts] == [4, 1, 4]  # a batch closes at 100 bytes or more
+    assert list(batches([], 100)) == []
+
+
+def test_fingerprints_of_a_shard_equal_each_texts_own() -> None:
+    """The pipeline signs a shard's texts at once, in several batches of key bytes: every
+    text must get what it gets alone (texts without words get None)."""
+    from bench.synthetic import iter_articles
+    from corpus.dedup import fingerprint, fingerprints
+    from corpus.shingles import BATCH_BYTES
+
+    texts = [doc.body for doc in iter_articles(160, seed=2, html_share=0.0, words=600)]
+    texts[3:3] = ["", "!!!", "one", "two words", FERRY, FERRY]
+    assert sum(len(t) for t in texts) > 2 * BATCH_BYTES  # several batches
+    for version in (1, 2):
+        params = DedupParams(signature_version=version)
+        batch = fingerprints(texts, params)
+        assert [f is None for f in batch[3:6]] == [True, True, False]
+        for text, found in zip(texts, batch, strict=True):
+            alone = fingerprint(text, params)
+            assert (found is None) == (alone is None)
+            if found is not None:
+                assert np.array_equal(found.shingles, alone.shingles)
+                assert np.array_equal(found.signature, alone.signature)
+        assert np.array_equal(batch[7].signature, batch[8].signature)  # FERRY twice
+
+
 def test_version_2_signature_is_each_bins_minimum_of_the_sorted_shingles() -> None:
     """Bins read off the sorted array must equal a direct per-bin minimum (top 8 bits = bin
     for 256 values), and empty bins must borrow along the same probe sequences as version 1."""
@@ -358,6 +425,7 @@ def test_version_2_signature_is_each_bins_minimum_of_the_sorted_shingles() -> No
     rng = np.random.default_rng(5)
     scheme = SignatureScheme(num_perm=256, shingle_size=3, signature_bits=64)
     hasher = MinHasher(scheme)
+    sets, signatures = [], []
     for size in (1, 2, 50, 600, 3000):
         hashes = np.unique(rng.integers(0, 2**64, size, dtype=np.uint64))
         bins = (hashes >> np.uint64(56)).astype(int)
@@ -372,6 +440,13 @@ def test_version_2_signature_is_each_bins_minimum_of_the_sorted_shingles() -> No
             donor = next(p for p in probes[b] if filled[p])
             expected[b] = expected[donor]
         assert hasher.values(hashes).tolist() == list(expected), size
+        sets.append(hashes)
+        signatures.append(list(expected))
+    # All sets signed at once, with an empty set among them (its row is all zeros, no signature)
+    sets.insert(2, np.empty(0, dtype=np.uint64))
+    signatures.insert(2, [0] * 256)
+    rows = hasher.batch_values(np.concatenate(sets), np.r_[0, np.cumsum([s.size for s in sets])])
+    assert rows.tolist() == signatures
 
 
 def test_signature_agreement_estimates_jaccard() -> None:

@@ -174,6 +174,34 @@ def test_a_cleaner_crash_costs_one_document_not_the_run(tmp_path: Path, monkeypa
     assert row["reason"] == "processing_error" and "boom" in row["detail"]
 
 
+def test_a_signature_crash_costs_one_document_not_the_run(tmp_path: Path, monkeypatch) -> None:
+    """A shard's fingerprints are made at once; if that fails, each text is tried alone and
+    only the one that fails by itself is quarantined."""
+    import corpus.pipeline as pipeline
+
+    src = tmp_path / "in" / "site"
+    src.mkdir(parents=True)
+    shutil.copy(SAMPLE_CORPUS / "valley-ledger/2026-02-27-water-rates.txt", src / "a.txt")
+    shutil.copy(SAMPLE_CORPUS / "metro-wire/2026-03-10-transit-weekend-fare-cap.txt", src / "b.txt")
+    real = pipeline.fingerprint
+
+    def batch_fails(texts, params):
+        raise MemoryError("batch")
+
+    def one_fails(text, params):
+        if "Brackenford" in text:
+            raise RuntimeError("boom")
+        return real(text, params)
+
+    monkeypatch.setattr(pipeline, "fingerprints", batch_fails)
+    monkeypatch.setattr(pipeline, "fingerprint", one_fails)
+    run = run_pipeline(RunConfig(input_dir=tmp_path / "in", output=tmp_path / "out"))
+    assert run.counts["articles"] == 1 and run.counts["balanced"]
+    (row,) = _rows(run, "quarantine")
+    assert row["reason"] == "processing_error" and "signature failed" in row["detail"]
+    assert "boom" in row["detail"]
+
+
 def test_empty_input_folder_gives_an_empty_balanced_dataset(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     run = run_pipeline(RunConfig(input_dir=tmp_path / "in", output=tmp_path / "out"))
