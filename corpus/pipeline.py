@@ -498,25 +498,28 @@ def _add_fingerprints(
     """The cleaned texts' shingles and signatures, made for the shard at once (a third of
     the cost of one text at a time). Should the batch fail, each text is tried alone, so
     only a text that fails by itself goes to `quarantined`."""
+    texts = [row["text"] for row in candidates]
     try:
-        prepared = fingerprints([row["text"] for row in candidates], cfg.dedup)
+        prepared: list[Fingerprint | Exception | None] = list(fingerprints(texts, cfg.dedup))
     except Exception:
-        prepared = []
-        for row in candidates:
-            try:
-                prepared.append(fingerprint(row["text"], cfg.dedup))
-            except Exception as exc:  # one document must never cost the run
-                quarantined.append(_failed(row, f"signature failed: {exc!r}"))
-                prepared.append(False)
+        prepared = [_fingerprint_or_error(text, cfg) for text in texts]
     kept = []
     for row, found in zip(candidates, prepared, strict=True):
-        if found is False:
+        if isinstance(found, Exception):  # one document must never cost the run
+            quarantined.append(_failed(row, f"signature failed: {found!r}"))
             continue
         row["_shingles"], row["_signature"] = (
             found.to_bytes() if found is not None else (None, None)
         )
         kept.append(row)
     return kept
+
+
+def _fingerprint_or_error(text: str, cfg: RunConfig) -> Fingerprint | Exception | None:
+    try:
+        return fingerprint(text, cfg.dedup)
+    except Exception as exc:
+        return exc
 
 
 def clean_one(
