@@ -36,37 +36,74 @@ PAGE = """<html><body>
 <u id="reply-3">u</u><em style="color:red" id="hidden-x">not first</em>
 <div class="page-bottom">b</div><p class="link">l</p><span class="permalink">kept</span>
 <div style="border:1px solid">o</div><p id="bottom-bar" class="x">t</p>
+<div id="footer-links" class="a">f</div><div class="x" id="footer">not first</div>
+<p class="CookieBanner">c</p><span id="onetrust-sdk">o</span><footer>f</footer>
+<script>var x;</script><svg><g/></svg><template><p>t</p></template>
 </body></html>"""
 
 
-def _name(expressions: list, at: int) -> str:
-    return next(n for n in dir(xpaths) if getattr(xpaths, n) is expressions) + f"[{at}]"
+def _name(where, at) -> str:
+    if not isinstance(where, list):
+        return f"{where.__name__}.{at}"
+    return next(n for n in dir(xpaths) if getattr(xpaths, n) is where) + f"[{at}]"
 
 
 def test_every_selector_is_current_for_the_installed_trafilatura() -> None:
-    assert len(fast_xpaths.current()) == len(fast_xpaths.SELECTORS) == 9
+    assert len(fast_xpaths.current()) == len(fast_xpaths.SELECTORS) == 10
 
 
 def test_each_selector_selects_what_its_expression_selects() -> None:
     tree = extract._parse(PAGE)
-    for expressions, at, selector in fast_xpaths.current():
-        theirs = expressions[at](tree)
-        assert theirs, f"the page does not reach {_name(expressions, at)}"
-        assert selector(tree) == theirs, _name(expressions, at)
+    for where, at, selector in fast_xpaths.current():
+        expression = fast_xpaths.expression_at(where, at)
+        theirs = expression(tree)
+        assert theirs, f"the page does not reach {_name(where, at)}"
+        assert selector(tree) == theirs, _name(where, at)
         for element in tree.iter("div", "section", "main", "body"):  # from inner context nodes
-            assert selector(element) == expressions[at](element), _name(expressions, at)
+            assert selector(element) == expression(element), _name(where, at)
+
+
+def test_the_basic_cleaning_selector_takes_whole_tags_footer_divs_and_cookie_boxes() -> None:
+    """What trafilatura's baseline drops: the near misses stay (a div whose first attribute
+    is not the footer one, a `cookie` id that names no consent box)."""
+    import importlib
+
+    baseline = importlib.import_module("trafilatura.baseline")
+    tree = extract._parse(PAGE)
+    with fast_xpaths.installed():
+        assert isinstance(baseline.BASIC_CLEAN_XPATH, Selector)
+        found = baseline.BASIC_CLEAN_XPATH(tree)
+    assert not isinstance(baseline.BASIC_CLEAN_XPATH, Selector)
+    keys = [(e.tag, e.get("class") or e.get("id")) for e in found]
+    for expected in [
+        ("aside", "mvp-post-add-box"),
+        ("div", "a"),  # id="footer-links" comes first
+        ("p", "CookieBanner"),
+        ("span", "onetrust-sdk"),
+        ("footer", None),
+        ("script", None),
+        ("svg", None),
+        ("template", None),
+    ]:
+        assert expected in keys, expected
+    assert ("div", "x") not in keys and all(c != "cookie-x" for _, c in keys)
 
 
 def test_selectors_are_in_trafilaturas_lists_only_inside_installed() -> None:
-    originals = [expressions[at] for expressions, at, _ in fast_xpaths.current()]
+    at_slots = fast_xpaths.expression_at
+    originals = [at_slots(where, at) for where, at, _ in fast_xpaths.current()]
     parser = utils.HTML_PARSER
+
+    def installed() -> list[bool]:
+        return [isinstance(at_slots(w, at), Selector) for w, at, *_ in fast_xpaths.SELECTORS]
+
     with fast_xpaths.installed():
         with fast_xpaths.installed():  # re-entrant
-            assert all(isinstance(e[at], Selector) for e, at, *_ in fast_xpaths.SELECTORS)
-        assert all(isinstance(e[at], Selector) for e, at, *_ in fast_xpaths.SELECTORS)
+            assert all(installed())
+        assert all(installed())
         assert utils.HTML_PARSER is fast_xpaths.fast_parser() is not parser
-    assert [e[at] for e, at, _ in fast_xpaths.current()] == originals
-    assert not any(isinstance(e[at], Selector) for e, at, *_ in fast_xpaths.SELECTORS)
+    assert [at_slots(where, at) for where, at, _ in fast_xpaths.current()] == originals
+    assert not any(installed())
     assert utils.HTML_PARSER is parser
     # the parser's elements are all plain HtmlElements (lxml.html would make a FormElement)
     form = "<html><body><form><p>Sign up</p></form></body></html>"
@@ -94,8 +131,9 @@ def test_real_pages_every_call_selects_what_trafilatura_selects(monkeypatch) -> 
             return theirs
 
     wrapped = fast_xpaths.current()
-    for expressions, at, selector in wrapped:
-        expressions[at] = Both(_name(expressions, at), expressions[at], selector)
+    for where, at, selector in wrapped:
+        expression = fast_xpaths.expression_at(where, at)
+        fast_xpaths.put_at(where, at, Both(_name(where, at), expression, selector))
     monkeypatch.setattr(fast_xpaths, "SELECTORS", [])  # the extraction must not install them
     pages = sorted((SHARED / "bench" / "extraction").glob("*/html/*.html.gz"))[::8]
     try:
@@ -104,10 +142,10 @@ def test_real_pages_every_call_selects_what_trafilatura_selects(monkeypatch) -> 
             extract.extract_html(html, None, "fast")
             extract.extract_html(html, None, "accurate")
     finally:
-        for expressions, at, _ in wrapped:
-            expressions[at] = expressions[at].expression
+        for where, at, _ in wrapped:
+            fast_xpaths.put_at(where, at, fast_xpaths.expression_at(where, at).expression)
     assert differ == []
-    assert len(calls) == 9 and min(calls.values()) >= 50, calls
+    assert len(calls) == 10 and min(calls.values()) >= 50, calls
 
 
 @pytest.mark.skipif(not (SHARED / "bench").exists(), reason="needs ../shared/bench")
